@@ -1,0 +1,23 @@
+"""accredit core: the generic domain of recognition schemes, and the contract plugins implement.
+
+A plugin needs only this package's public names::
+
+    from core import hookimpl, Scheme, Criterion, ...
+"""
+from core.criteria import Criterion, CriterionKind, EvaluationMode, Facts, Finding, Outcome
+from core.hookspecs import hookimpl
+from core.institutions import InstitutionFacts, OrgType
+from core.parameters import Parameters
+from core.quotas import QuotaRule, QuotaSubject, occupation_city_keys
+from core.recognitions import RecognitionFacts, RecognitionTerms
+from core.roles import Role
+from core.schemes import ApplicationKind, Purpose, Round, Scheme
+from core.scoring import Assessment, Judgment, ReviewFacts
+from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
+
+__all__ = [
+    "ApplicationKind", "Assessment", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Facts",
+    "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
+    "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",
+    "Scheme", "Stage", "Status", "Transition", "Workflow", "hookimpl", "occupation_city_keys",
+]

@@ -1,0 +1,113 @@
+"""Built-in transition guards: round, ban, gates, judgments, time in stage, the transition's own.
+
+These run through :func:`~core.hookspecs.accredit_transition_refusals`, the same hook a plugin
+uses to add a guard of its own.
+"""
+from __future__ import annotations
+
+from core.criteria import CriterionKind, EvaluationMode, Outcome
+from core.defaults.aggregation import latest_judgments
+from core.engine.context import TransitionContext
+from core.errors import ErrorCode, UserError
+from core.hookspecs import hookimpl
+from core.schemes import Purpose
+from core.workflow import ReviewMode
+
+
+def _round(ctx: TransitionContext) -> list[UserError]:
+    if not ctx.transition.submits:
+        return []
+    rnd = ctx.round
+    if rnd is None:
+        if ctx.kind.needs_round:
+            return [UserError(ErrorCode.ROUND_REQUIRED, f"“{ctx.kind.title}”须在申报批次内提交，请选择批次", ("round",))]
+        return []
+    if ctx.today > rnd.closes_on:
+        return [UserError(
+            ErrorCode.ROUND_CLOSED,
+            f"“{rnd.title}”申报截止时间为 {rnd.closes_on.isoformat()}，已截止（今天 {ctx.today.isoformat()}）",
+            ("round",),
+        )]
+    if ctx.today < rnd.opens_on:
+        return [UserError(ErrorCode.ROUND_CLOSED, f"“{rnd.title}”自 {rnd.opens_on.isoformat()} 起接受申报，尚未开始", ("round",))]
+    return []
+
+
+def _ban(ctx: TransitionContext) -> list[UserError]:
+    if ctx.transition.submits and ctx.kind.purpose is Purpose.NEW_RECOGNITION and ctx.ban_until and ctx.today < ctx.ban_until:
+        ban = ctx.scheme.ban_parameter
+        cite = ctx.params[ban].reference if ban else ""
+        return [UserError(
+            ErrorCode.BANNED,
+            f"该机构的“{ctx.scheme.recognition_title}”认定已被取消，{ctx.ban_until.isoformat()} 前不得再次申报（{cite}）",
+        )]
+    return []
+
+
+def _gates(ctx: TransitionContext) -> list[UserError]:
+    if not (ctx.transition.submits or ctx.transition.requires_gates):
+        return []
+    return [
+        UserError(ErrorCode.CRITERION_NOT_MET, f"不符合{r.explanation}", ("form", *r.field) if r.field else ("criteria", r.criterion_id))
+        for r in ctx.results
+        if r.kind is CriterionKind.GATE and r.mode is EvaluationMode.AUTOMATIC and r.outcome is not Outcome.PASS
+    ]
+
+
+def _judgments(ctx: TransitionContext) -> list[UserError]:
+    if not ctx.transition.requires_judgment:
+        return []
+    decided = latest_judgments(list(ctx.reviews))
+    now = {j.criterion_id: j.passed for j in ctx.judgments if j.passed is not None}
+    errors = []
+    for r in ctx.results:
+        if r.kind is not CriterionKind.GATE or r.mode is not EvaluationMode.JUDGMENT:
+            continue
+        verdict = now.get(r.criterion_id)
+        if verdict is None:
+            earlier = [v for v in decided.get(r.criterion_id, {}).values() if isinstance(v, bool)]
+            verdict = None if not earlier else all(earlier)
+        if verdict is None:
+            errors.append(UserError(ErrorCode.JUDGMENT_MISSING, f"尚未对 {r.citation} {r.title} 作出判定", ("judgments", r.criterion_id)))
+        elif verdict is False:
+            errors.append(UserError(ErrorCode.CRITERION_NOT_MET, f"评审判定不符合 {r.citation} {r.title}", ("judgments", r.criterion_id)))
+    return errors
+
+
+def _time_in_stage(ctx: TransitionContext) -> list[UserError]:
+    name = ctx.transition.min_working_days_in_stage
+    if not name:
+        return []
+    required = ctx.params[name]
+    elapsed = ctx.calendar.working_days_between(ctx.stage_entered_on, ctx.today)
+    if elapsed >= required.value:
+        return []
+    return [UserError(
+        ErrorCode.GUARD_FAILED,
+        f"“{ctx.stage.title}”须满 {required.value} 个工作日（{required.reference}）；"
+        f"自 {ctx.stage_entered_on.isoformat()} 起已满 {elapsed} 个工作日",
+    )]
+
+
+def _review(ctx: TransitionContext) -> list[UserError]:
+    t = ctx.transition
+    if (t.comment_required or t.review is ReviewMode.REQUIRED) and not ctx.comment.strip() and not ctx.judgments:
+        return [UserError(ErrorCode.REQUIRED, f"“{t.title}”须填写评审意见", ("comment",))]
+    return []
+
+
+def _own_guards(ctx: TransitionContext) -> list[UserError]:
+    return [UserError(ErrorCode.GUARD_FAILED, message) for guard in ctx.transition.guards if (message := guard(ctx))]
+
+
+@hookimpl(trylast=True)
+def accredit_transition_refusals(context: TransitionContext) -> list[UserError]:
+    return [
+        *_round(context),
+        *_ban(context),
+        *_gates(context),
+        *_judgments(context),
+        *_time_in_stage(context),
+        *_review(context),
+        *_own_guards(context),
+    ]

@@ -1,0 +1,1 @@
+"""The engine: evaluation, transitions, quotas; the only code that turns plugin decisions into writes."""

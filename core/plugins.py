@@ -1,0 +1,55 @@
+"""The plugin manager factory (never a module global): specs, built-in defaults, entry points.
+
+Tests build their own manager with exactly the plugins they need::
+
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[my_test_plugin])
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import metadata
+
+import pluggy
+
+from core import hookspecs
+from core.defaults import DEFAULT_PLUGINS
+
+ENTRY_POINT_GROUP = "accredit.schemes"
+
+
+def get_plugin_manager(*, load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    for module in DEFAULT_PLUGINS:
+        pm.register(module, name=module.__name__)
+    if load_entrypoints:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+    for plugin in plugins:
+        pm.register(plugin)
+    pm.check_pending()
+    return pm
+
+
+def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:
+    """The distribution version of an entry-point plugin, else the module's ``__version__``."""
+    for registered, dist in pm.list_plugin_distinfo():
+        if registered is plugin:
+            return dist.version
+    version = getattr(plugin, "__version__", None)
+    if version:
+        return str(version)
+    package = getattr(plugin, "__name__", "").split(".")[0]
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def describe(pm: pluggy.PluginManager) -> list[dict[str, object]]:
+    """Loaded plugins with their version and the hooks they implement (for CLI and GraphQL)."""
+    rows = []
+    for name, plugin in pm.list_name_plugin():
+        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
+        rows.append({"name": name, "version": plugin_version(pm, plugin), "hooks": hooks,
+                     "builtin": name.startswith("core.defaults")})
+    return rows

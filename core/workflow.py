@@ -1,0 +1,122 @@
+"""Workflow stages and transitions a plugin declares for each application kind.
+
+An application sits in exactly one :class:`Stage`. A :class:`Transition` moves it (or, when
+``source == target``, records a review without moving it, as each expert of a panel does), may be
+taken only by the named role, runs its guards, and may carry an :class:`Effect` on a recognition.
+Core performs the move, the effect, the quota check and the event log in one transaction.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from core.roles import Role
+
+if TYPE_CHECKING:
+    from core.engine.context import TransitionContext
+
+
+class Status(enum.Enum):
+    """Coarse status of an application, derived from its stage; what a list filters on."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    PUBLIC_NOTICE = "public_notice"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    CLOSED = "closed"   # a filing or report accepted, a case concluded
+
+
+class Effect(enum.Enum):
+    NONE = "none"
+    GRANT = "grant"          # create a recognition (quota rules are checked)
+    REVOKE = "revoke"        # revoke the concerned recognition (ban per the scheme's parameter)
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+    EXPIRE = "expire"
+
+
+class ReviewMode(enum.Enum):
+    NONE = "none"            # plain transition, no review recorded
+    OPTIONAL = "optional"    # a comment or judgments may be given
+    REQUIRED = "required"    # the actor must record a review (comment, judgments, scores)
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    title: str
+    status: Status
+    role: Role | None = None   # who acts here; None for terminal stages
+    citation: str = ""
+    editable: bool = False     # the form may be edited here (drafts, returned applications)
+
+    @property
+    def terminal(self) -> bool:
+        return self.role is None
+
+
+Guard = Callable[["TransitionContext"], "str | None"]
+"""A pure check on a transition: return a refusal message, or None to allow."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    id: str
+    title: str
+    source: str
+    target: str
+    role: Role
+    citation: str = ""
+    effect: Effect = Effect.NONE
+    review: ReviewMode = ReviewMode.NONE
+    submits: bool = False          # the applicant's submission: round, ban and gate checks apply
+    requires_gates: bool = False   # every automatic gate must pass
+    requires_judgment: bool = False  # every judgment gate must have been decided "pass"
+    comment_required: bool = False
+    guards: tuple[Guard, ...] = ()
+    min_working_days_in_stage: str | None = None  # parameter name: e.g. a public notice period
+
+
+@dataclass(frozen=True)
+class Workflow:
+    stages: tuple[Stage, ...]
+    transitions: tuple[Transition, ...]
+    initial: str
+
+    def stage(self, stage_id: str) -> Stage:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise KeyError(stage_id)
+
+    def available(self, stage_id: str) -> tuple[Transition, ...]:
+        return tuple(t for t in self.transitions if t.source == stage_id)
+
+    def validate(self, where: str) -> None:
+        ids = [s.id for s in self.stages]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"{where}: duplicate stage ids {ids}")
+        if self.initial not in ids:
+            raise ValueError(f"{where}: initial stage {self.initial!r} is not declared")
+        seen: set[str] = set()
+        for t in self.transitions:
+            if t.id in seen:
+                raise ValueError(f"{where}: duplicate transition id {t.id!r}")
+            seen.add(t.id)
+            for end in (t.source, t.target):
+                if end not in ids:
+                    raise ValueError(f"{where}: transition {t.id!r} refers to undeclared stage {end!r}")
+            if self.stage(t.source).terminal:
+                raise ValueError(f"{where}: transition {t.id!r} leaves terminal stage {t.source!r}")
+
+
+@dataclass(frozen=True)
+class NoticePeriod:
+    """How long an application has been in its stage, for guards such as a public-notice period."""
+
+    entered_on: dt.date
+    working_days_elapsed: int
