@@ -42,6 +42,20 @@ class Outcome(enum.Enum):
 
 
 @dataclass(frozen=True)
+class ApplicationSummary:
+    """Another application of the same institution under the same scheme (e.g. earlier classes)."""
+
+    id: int
+    kind: str
+    stage: str
+    status: str
+    form: dict[str, Any]
+    occupations: tuple[str, ...]
+    submitted_on: dt.date | None
+    updated_on: dt.date
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything a check may look at. Plugins receive it; they never query the database."""
 
@@ -53,7 +67,7 @@ class Facts:
     kind: str
     occupations: tuple[str, ...] = ()
     recognition: "RecognitionFacts | None" = None  # for kinds that concern a recognition
-    history: tuple[Any, ...] = ()    # plugin-declared records relevant to the check (e.g. past classes)
+    history: tuple[ApplicationSummary, ...] = ()  # the institution's other applications in this scheme
 
 
 @dataclass(frozen=True)
@@ -126,6 +140,7 @@ class CriterionResult:
     points: float | None = None
     max_points: float | None = None
     field: tuple[str, ...] = ()
+    parameters: tuple[ParameterValue, ...] = ()  # policy numbers applied, with article and date
 
     @property
     def explanation(self) -> str:

@@ -22,7 +22,7 @@ class RegistryError(RuntimeError):
     pass
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: caches key on it
 class SchemeEntry:
     scheme: Scheme
     plugin: str

@@ -1,0 +1,65 @@
+"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), health and readiness probes."""
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from strawberry.asgi import GraphQL
+
+from core.actors import Actor
+from core.api.context import Context
+from core.api.schema import schema
+from core.platform import Platform
+from core.roles import Role
+
+ACTOR_HEADER, ROLE_HEADER = "x-accredit-actor", "x-accredit-role"
+
+
+class AccreditGraphQL(GraphQL):
+    def __init__(self, platform: Platform):
+        super().__init__(schema, graphql_ide="graphiql" if platform.settings.graphiql else None, allow_queries_via_get=False)
+        self.platform = platform
+
+    async def get_context(self, request, response) -> Context:  # type: ignore[override]
+        return Context(platform=self.platform, actor=actor_from(request))
+
+
+def actor_from(request) -> Actor:
+    """Development-mode identity from headers, until authentication exists; unknown roles are public."""
+    try:
+        role = Role(request.headers.get(ROLE_HEADER, "public"))
+    except ValueError:
+        role = Role.PUBLIC
+    return Actor(request.headers.get(ACTOR_HEADER, "anonymous")[:100], role)
+
+
+def create_app(platform: Platform | None = None) -> Starlette:
+    platform = platform or Platform()
+
+    async def health(_: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def ready(_: Request) -> JSONResponse:
+        try:
+            async with platform.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:  # noqa: BLE001 - report, never raise, from a probe
+            return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        await platform.close()
+
+    graphql = AccreditGraphQL(platform)
+    app = Starlette(routes=[
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/healthz", health), Route("/readyz", ready),
+    ], lifespan=lifespan)
+    app.state.platform = platform
+    return app

@@ -1,0 +1,58 @@
+"""Per-request DataLoaders: every relation resolves through one of these, so a page of N items
+costs a fixed number of SQL statements, not N."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+from strawberry.dataloader import DataLoader
+
+from core.db import models
+
+
+def _by_id(model, context, *options):
+    async def load(ids: list[int]) -> list[Any]:
+        rows = await context.run(lambda s: s.scalars(select(model).where(model.id.in_(ids)).options(*options)))
+        found = {row.id: row for row in rows}
+        return [found.get(i) for i in ids]
+    return DataLoader(load_fn=load)
+
+
+def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], Any]):
+    async def load(keys: list[Any]) -> list[list[Any]]:
+        rows = await context.run(lambda s: s.scalars(query(keys)))
+        groups: dict[Any, list[Any]] = defaultdict(list)
+        for row in rows:
+            groups[key(row)].append(row)
+        return [groups.get(k, []) for k in keys]
+    return DataLoader(load_fn=load)
+
+
+class Loaders:
+    def __init__(self, context) -> None:
+        A, R = models.Application, models.Recognition
+        self.institution = _by_id(models.Institution, context)
+        self.recognition = _by_id(R, context)
+        self.application = _by_id(A, context, selectinload(A.occupations))
+        self.applications_by_institution = _grouped(
+            context, lambda ids: select(A).where(A.institution_id.in_(ids)).options(selectinload(A.occupations)).order_by(A.id),
+            lambda r: r.institution_id)
+        self.recognitions_by_institution = _grouped(
+            context, lambda ids: select(R).where(R.institution_id.in_(ids)).order_by(R.id), lambda r: r.institution_id)
+        self.reviews = _grouped(
+            context, lambda ids: select(models.Review).where(models.Review.application_id.in_(ids))
+            .options(selectinload(models.Review.judgments)).order_by(models.Review.id), lambda r: r.application_id)
+        self.events = _grouped(
+            context, lambda ids: select(models.Event).where(models.Event.application_id.in_(ids)).order_by(models.Event.id),
+            lambda r: r.application_id)
+        self.evaluation = _grouped(
+            context, lambda ids: select(models.Evaluation).where(models.Evaluation.id.in_(
+                select(func.max(models.Evaluation.id)).where(models.Evaluation.application_id.in_(ids))
+                .group_by(models.Evaluation.application_id))), lambda r: r.application_id)
+        self.results = _grouped(
+            context, lambda ids: select(models.CriterionResult).where(models.CriterionResult.evaluation_id.in_(ids))
+            .order_by(models.CriterionResult.evaluation_id, models.CriterionResult.position), lambda r: r.evaluation_id)
+

@@ -1,0 +1,23 @@
+"""Running a service in a write transaction and shaping its payload."""
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.api.context import Info
+from core.api.types.common import UserErrorType
+from core.errors import Refused
+
+T = TypeVar("T")
+
+
+async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]], convert: Callable[[Any], T]) -> tuple[T | None, list[UserErrorType]]:
+    """Run ``operation`` in its own transaction; on refusal roll back and return the errors."""
+    try:
+        async with info.context.platform.writing() as session:
+            result = convert(await operation(session))
+    except Refused as refused:
+        return None, [UserErrorType.of(e) for e in refused.errors]
+    return result, []

@@ -1,0 +1,277 @@
+"""Read side of the API."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import strawberry
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from core.api.context import Info
+from core.api.errors import as_graphql_error
+from core.api.types.applications import ApplicationType, CriterionResultType
+from core.api.types.common import (
+    Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
+)
+from core.api.types.institutions import InstitutionType
+from core.api.types.recognitions import RecognitionType
+from core.api.types.scheme_cache import scheme_type
+from core.api.types.schemes import SchemeType
+from core.db import models
+from core.engine.evaluate import store  # noqa: F401  (kept import-light: dry run stores nothing)
+from core.errors import Refused
+from core.plugins import describe
+from core.services.applications import dry_run
+
+
+@strawberry.input
+class InstitutionFilter:
+    name_contains: str | None = None
+    credit_code: str | None = None
+    city_code: str | None = None
+    division_code: str | None = None
+    org_type: OrgTypeEnum | None = None
+
+
+@strawberry.input
+class ApplicationFilter:
+    scheme_id: str | None = None
+    round_id: str | None = None
+    kind: str | None = None
+    stage: str | None = None
+    status: StatusEnum | None = None
+    city_code: str | None = None
+    division_code: str | None = None
+    occupation: str | None = None
+    institution_id: relay.GlobalID | None = None
+
+
+@strawberry.input
+class RecognitionFilter:
+    scheme_id: str | None = None
+    status: RecognitionStatusEnum | None = None
+    city_code: str | None = None
+    occupation: str | None = None
+
+
+@strawberry.type
+class QuotaUsage:
+    rule_id: str
+    title: str
+    citation: str
+    key: str
+    used: int
+    limit: int
+    remaining: int
+
+
+@strawberry.type
+class PluginInfo:
+    name: str
+    version: str
+    hooks: list[str]
+    builtin: bool
+
+
+@strawberry.input
+class DryRunInput:
+    institution_id: relay.GlobalID
+    scheme_id: str
+    kind: str = "recognition"
+    form: JSON
+    occupations: list[str] = strawberry.field(default_factory=list)
+    on: dt.date | None = None
+
+
+@strawberry.type
+class Assessment:
+    total: float | None
+    maximum: float | None
+    passed: bool | None
+    grade: str | None
+    lines: list[str]
+
+
+@strawberry.type
+class DryRunResult:
+    eligible: bool = strawberry.field(description="Every automatic gate passed (judgment gates are still to be decided)")
+    results: list[CriterionResultType]
+    assessment: Assessment | None
+    errors: list[UserErrorType]
+
+
+def database_id(global_id: relay.GlobalID, expected: type, *path: str) -> int:
+    if global_id.type_name != expected.__strawberry_definition__.name:
+        raise Refused.one(_not_found(), f"ID 不是 {expected.__strawberry_definition__.name} 类型", *path)
+    try:
+        return int(global_id.node_id)
+    except ValueError:
+        raise Refused.one(_not_found(), "无效的 ID", *path) from None
+
+
+def _not_found():
+    from core.errors import ErrorCode
+
+    return ErrorCode.NOT_FOUND
+
+
+async def _page(info: Info, query, model, first: int | None, after: str | None, of: Callable[[Any], Any]) -> Connection:
+    try:
+        size, after_id = page_size(first), decode_cursor(after)
+    except Refused as refused:
+        raise as_graphql_error(refused) from None
+    total = await info.context.run(lambda s: s.scalar(select(func.count()).select_from(query.subquery())))
+    if after_id is not None:
+        query = query.where(model.id > after_id)
+    rows = list(await info.context.run(lambda s: s.scalars(query.order_by(model.id).limit(size + 1))))
+    return connection([of(r) for r in rows], [r.id for r in rows], total, size)
+
+
+async def _guard(awaitable: Awaitable[Any]) -> Any:
+    try:
+        return await awaitable
+    except Refused as refused:
+        raise as_graphql_error(refused) from None
+
+
+@strawberry.type
+class Query:
+    node: relay.Node = relay.node()
+
+    @strawberry.field(description="Every scheme the loaded plugins run")
+    def schemes(self, info: Info) -> list[SchemeType]:
+        return [scheme_type(e) for e in info.context.platform.registry.schemes.values()]
+
+    @strawberry.field
+    def scheme(self, info: Info, id: str) -> SchemeType | None:
+        entry = info.context.platform.registry.schemes.get(id)
+        return scheme_type(entry) if entry else None
+
+    @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
+    def plugins(self, info: Info) -> list[PluginInfo]:
+        return [PluginInfo(**row) for row in describe(info.context.platform.pm)]
+
+    @strawberry.field
+    async def institutions(
+        self, info: Info, filter: InstitutionFilter | None = None, first: int | None = None, after: str | None = None,
+    ) -> Connection[InstitutionType]:
+        I, f = models.Institution, filter or InstitutionFilter()
+        query = select(I)
+        if f.name_contains:
+            query = query.where(I.name.contains(f.name_contains, autoescape=True))
+        for column, value in ((I.credit_code, f.credit_code), (I.city_code, f.city_code), (I.division_code, f.division_code)):
+            if value:
+                query = query.where(column == value.upper() if column is I.credit_code else column == value)
+        if f.org_type:
+            query = query.where(I.org_type == f.org_type.value)
+        return await _page(info, query, I, first, after, InstitutionType.of)
+
+    @strawberry.field
+    async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
+        row = await info.context.loaders.institution.load(await _guard(_id(id, InstitutionType)))
+        return InstitutionType.of(row) if row else None
+
+    @strawberry.field
+    async def applications(
+        self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None, after: str | None = None,
+    ) -> Connection[ApplicationType]:
+        A, I, f = models.Application, models.Institution, filter or ApplicationFilter()
+        query = select(A).options(selectinload(A.occupations))
+        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage)):
+            if value:
+                query = query.where(column == value)
+        if f.status:
+            query = query.where(A.status == f.status.value)
+        if f.city_code or f.division_code:
+            query = query.join(I, I.id == A.institution_id)
+            if f.city_code:
+                query = query.where(I.city_code == f.city_code)
+            if f.division_code:
+                query = query.where(I.division_code == f.division_code)
+        if f.occupation:
+            query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
+                                         .where(models.ApplicationOccupation.occupation == f.occupation)))
+        if f.institution_id:
+            query = query.where(A.institution_id == await _guard(_id(f.institution_id, InstitutionType)))
+        return await _page(info, query, A, first, after, ApplicationType.of)
+
+    @strawberry.field
+    async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
+        row = await info.context.loaders.application.load(await _guard(_id(id, ApplicationType)))
+        return ApplicationType.of(row) if row else None
+
+    @strawberry.field
+    async def recognitions(
+        self, info: Info, filter: RecognitionFilter | None = None, first: int | None = None, after: str | None = None,
+    ) -> Connection[RecognitionType]:
+        R, f = models.Recognition, filter or RecognitionFilter()
+        query = select(R)
+        if f.scheme_id:
+            query = query.where(R.scheme_id == f.scheme_id)
+        if f.status:
+            query = query.where(R.status == f.status.value)
+        if f.city_code:
+            query = query.where(R.institution_id.in_(select(models.Institution.id).where(models.Institution.city_code == f.city_code)))
+        if f.occupation:
+            query = query.where(R.id.in_(select(models.QuotaSlot.recognition_id).where(models.QuotaSlot.key.startswith(f"{f.occupation}@")))
+                                | R.application_id.in_(select(models.ApplicationOccupation.application_id)
+                                                       .where(models.ApplicationOccupation.occupation == f.occupation)))
+        return await _page(info, query, R, first, after, RecognitionType.of)
+
+    @strawberry.field(description="Places used under each quota rule of a scheme for one occupation in one city")
+    async def quota_usage(self, info: Info, scheme_id: str, occupation: str, city_code: str) -> list[QuotaUsage]:
+        platform = info.context.platform
+        entry = await _guard(_async(platform.registry.scheme, scheme_id, "schemeId"))
+        params = entry.scheme.parameters.at(platform.today())
+        key = f"{occupation}@{city_code}"
+        out = []
+        for rule in entry.quota_rules.values():
+            used = await info.context.run(lambda s: s.scalar(select(func.count()).select_from(models.QuotaSlot).where(
+                models.QuotaSlot.scheme_id == entry.scheme.id, models.QuotaSlot.rule_id == rule.id, models.QuotaSlot.key == key)))
+            limit = int(params.value(rule.limit_parameter))
+            out.append(QuotaUsage(rule_id=rule.id, title=rule.title, citation=rule.citation, key=key, used=used,
+                                  limit=limit, remaining=max(limit - used, 0)))
+        return out
+
+    @strawberry.field(description="Pre-check form data against a scheme's criteria; nothing is stored")
+    async def evaluate(self, info: Info, input: DryRunInput) -> DryRunResult:
+        ctx = info.context
+        try:
+            institution_id = database_id(input.institution_id, InstitutionType, "input", "institutionId")
+            results, assessment = await ctx.run(lambda s: dry_run(
+                ctx.platform, s, institution_id=institution_id, scheme_id=input.scheme_id, kind_id=input.kind,
+                form=input.form, occupations=tuple(input.occupations), on=input.on))
+        except Refused as refused:
+            return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
+        from core.criteria import CriterionKind, EvaluationMode, Outcome
+
+        eligible = all(r.outcome is Outcome.PASS for r in results
+                       if r.kind is CriterionKind.GATE and r.mode is EvaluationMode.AUTOMATIC)
+        return DryRunResult(
+            eligible=eligible, errors=[],
+            results=[CriterionResultType.of(_as_row(r)) for r in results],
+            assessment=Assessment(total=assessment.total, maximum=assessment.maximum, passed=assessment.passed,
+                                  grade=assessment.grade, lines=list(assessment.lines)),
+        )
+
+
+async def _id(global_id: relay.GlobalID, expected: type) -> int:
+    return database_id(global_id, expected, "id")
+
+
+async def _async(fn, *args):
+    return fn(*args)
+
+
+def _as_row(r) -> models.CriterionResult:
+    from core.engine.jsonable import jsonable
+
+    return models.CriterionResult(
+        criterion_id=r.criterion_id, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,
+        outcome=r.outcome.value, rule=r.rule, values=jsonable(r.values), parameters=jsonable(r.parameters),
+        points=r.points, max_points=r.max_points, field=list(r.field),
+    )

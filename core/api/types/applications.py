@@ -1,0 +1,189 @@
+"""Application, its evaluation, criterion results, reviews and events, as clients see them."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from core.api.context import Info
+from core.api.types.common import CriterionKindEnum, EvaluationModeEnum, OutcomeEnum, RoleEnum, StatusEnum
+from core.api.types.institutions import InstitutionType
+from core.api.types.recognitions import RecognitionType
+from core.api.types.schemes import SchemeType, StageType, TransitionType
+from core.api.types.scheme_cache import scheme_type
+from core.criteria import CriterionKind, EvaluationMode, Outcome
+from core.db import models
+from core.roles import Role
+from core.workflow import Status
+
+
+@strawberry.type(name="CriterionResult", description="One criterion evaluated, with everything needed to explain it")
+class CriterionResultType:
+    criterion_id: str
+    title: str
+    citation: str
+    kind: CriterionKindEnum
+    mode: EvaluationModeEnum
+    outcome: OutcomeEnum
+    rule: str
+    values: JSON = strawberry.field(description="The values compared, e.g. {actual: 499, threshold: 500}")
+    parameters: JSON = strawberry.field(description="Policy numbers applied, with article and the date they apply from")
+    points: float | None
+    max_points: float | None
+    field: list[str]
+
+    @classmethod
+    def of(cls, r: models.CriterionResult) -> "CriterionResultType":
+        return cls(criterion_id=r.criterion_id, title=r.title, citation=r.citation, kind=CriterionKind(r.kind),
+                   mode=EvaluationMode(r.mode), outcome=Outcome(r.outcome), rule=r.rule, values=r.values,
+                   parameters=r.parameters, points=r.points, max_points=r.max_points, field=list(r.field))
+
+
+@strawberry.type(name="Evaluation", description="Which plugin and scheme version evaluated, when, and the aggregate")
+class EvaluationType:
+    trigger: str
+    evaluated_on: dt.date
+    plugin: str
+    plugin_version: str
+    scheme_version: str
+    total: float | None
+    maximum: float | None
+    passed: bool | None
+    grade: str | None
+    lines: list[str]
+
+    @classmethod
+    def of(cls, e: models.Evaluation) -> "EvaluationType":
+        return cls(trigger=e.trigger, evaluated_on=e.evaluated_on, plugin=e.plugin, plugin_version=e.plugin_version,
+                   scheme_version=e.scheme_version, total=e.total, maximum=e.maximum, passed=e.passed, grade=e.grade,
+                   lines=list(e.lines))
+
+
+@strawberry.type(name="Judgment")
+class JudgmentType:
+    criterion_id: str
+    passed: bool | None
+    points: float | None
+    note: str
+
+
+@strawberry.type(name="Review")
+class ReviewType:
+    reviewer: str
+    role: RoleEnum
+    stage: str
+    transition: str
+    decision: str
+    comment: str
+    created_at: dt.datetime
+    judgments: list[JudgmentType]
+
+    @classmethod
+    def of(cls, r: models.Review) -> "ReviewType":
+        return cls(reviewer=r.reviewer, role=Role(r.role), stage=r.stage, transition=r.transition, decision=r.decision,
+                   comment=r.comment, created_at=r.created_at,
+                   judgments=[JudgmentType(criterion_id=j.criterion_id, passed=j.passed, points=j.points, note=j.note) for j in r.judgments])
+
+
+@strawberry.type(name="Event", description="An entry of the append-only event log")
+class EventType:
+    at: dt.datetime
+    actor: str
+    role: str
+    action: str
+    entity: str
+    entity_id: int
+    before: JSON | None
+    after: JSON | None
+    details: JSON
+
+    @classmethod
+    def of(cls, e: models.Event) -> "EventType":
+        return cls(at=e.at, actor=e.actor, role=e.role, action=e.action, entity=e.entity, entity_id=e.entity_id,
+                   before=e.before, after=e.after, details=e.details)
+
+
+@strawberry.type(name="Application")
+class ApplicationType(relay.Node):
+    pk: relay.NodeID[int]
+    scheme_id: str
+    kind: str
+    round_id: str | None
+    stage_id: str
+    status: StatusEnum
+    form: JSON
+    occupations: list[str]
+    version: int = strawberry.field(description="Optimistic-lock version: pass it back with every change")
+    score: float | None
+    grade: str | None
+    submitted_at: dt.datetime | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    institution_id: strawberry.Private[int]
+    recognition_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="The row id, for logs and support; clients should use id")
+    def database_id(self) -> int:
+        return self.pk
+
+    @classmethod
+    def of(cls, row: models.Application) -> "ApplicationType":
+        return cls(
+            pk=row.id, scheme_id=row.scheme_id, kind=row.kind, round_id=row.round_id, stage_id=row.stage,
+            status=Status(row.status), form=row.form, occupations=[o.occupation for o in row.occupations],
+            version=row.version, score=row.score, grade=row.grade, submitted_at=row.submitted_at,
+            created_at=row.created_at, updated_at=row.updated_at, institution_id=row.institution_id,
+            recognition_id=row.recognition_id,
+        )
+
+    @strawberry.field
+    def scheme(self, info: Info) -> SchemeType:
+        return scheme_type(info.context.platform.registry.scheme(self.scheme_id))
+
+    @strawberry.field
+    def stage(self, info: Info) -> StageType:
+        kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
+        return StageType.of(kind.workflow.stage(self.stage_id))
+
+    @strawberry.field(description="Transitions the current stage allows (whoever may take them)")
+    def available_actions(self, info: Info) -> list[TransitionType]:
+        kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
+        return [TransitionType.of(t) for t in kind.workflow.available(self.stage_id)]
+
+    @strawberry.field
+    async def institution(self, info: Info) -> InstitutionType:
+        return InstitutionType.of(await info.context.loaders.institution.load(self.institution_id))
+
+    @strawberry.field(description="The recognition this application concerns (reports, checks, revocation cases)")
+    async def recognition(self, info: Info) -> RecognitionType | None:
+        if self.recognition_id is None:
+            return None
+        return RecognitionType.of(await info.context.loaders.recognition.load(self.recognition_id))
+
+    @strawberry.field(description="The latest evaluation")
+    async def evaluation(self, info: Info) -> EvaluationType | None:
+        rows = await info.context.loaders.evaluation.load(self.pk)
+        return EvaluationType.of(rows[0]) if rows else None
+
+    @strawberry.field(description="Criterion results of the latest evaluation")
+    async def criterion_results(self, info: Info) -> list[CriterionResultType]:
+        evaluations = await info.context.loaders.evaluation.load(self.pk)
+        if not evaluations:
+            return []
+        return [CriterionResultType.of(r) for r in await info.context.loaders.results.load(evaluations[0].id)]
+
+    @strawberry.field
+    async def reviews(self, info: Info) -> list[ReviewType]:
+        return [ReviewType.of(r) for r in await info.context.loaders.reviews.load(self.pk)]
+
+    @strawberry.field(description="Every recorded change of this application, oldest first")
+    async def events(self, info: Info) -> list[EventType]:
+        return [EventType.of(e) for e in await info.context.loaders.events.load(self.pk)]
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
+        rows = await info.context.loaders.application.load_many([int(i) for i in node_ids])
+        return [cls.of(r) if r else None for r in rows]

@@ -1,0 +1,90 @@
+"""The ``accredit`` command: serve, schema export, plugins, db upgrade."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from core.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="accredit", description="Recognition schemes for vocational-training institutions")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="migrate the database and serve GraphQL at /graphql")
+    serve.add_argument("--demo", action="store_true", help="load a small realistic demo data set (once)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+
+    schema = sub.add_parser("schema", help="the public GraphQL contract")
+    schema_sub = schema.add_subparsers(dest="schema_command", required=True)
+    export = schema_sub.add_parser("export", help="print the SDL, or write it to --output")
+    export.add_argument("--output", type=Path)
+
+    sub.add_parser("plugins", help="list schemes and plugins loaded, with the hooks they implement")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply Alembic migrations up to head")
+
+    args = parser.parse_args(argv)
+    settings = Settings()
+    if args.command == "serve":
+        return _serve(settings, args)
+    if args.command == "schema":
+        from core.api.schema import schema as graphql_schema
+
+        sdl = graphql_schema.as_str() + "\n"
+        if args.output:
+            args.output.write_text(sdl, encoding="utf-8")
+            print(f"wrote {args.output}")
+        else:
+            sys.stdout.write(sdl)
+        return 0
+    if args.command == "plugins":
+        return _plugins()
+    if args.command == "db":
+        from core.db.migrate import upgrade
+
+        upgrade(settings.database_url)
+        print(f"database at head: {settings.database_url}")
+        return 0
+    return 2
+
+
+def _plugins() -> int:
+    from core.calendar import WorkingCalendar
+    from core.plugins import describe, get_plugin_manager
+    from core.registry import Registry
+
+    pm = get_plugin_manager()
+    registry = Registry(pm, WorkingCalendar())
+    for entry in registry.schemes.values():
+        s = entry.scheme
+        print(f"scheme {s.id} v{s.version}  {s.title}（{s.document_number}）  plugin {entry.plugin} {entry.plugin_version}")
+        print(f"  kinds: {', '.join(entry.kinds)}; criteria: {len(entry.criteria)}; rounds: {len(entry.rounds)}; quota rules: {len(entry.quota_rules)}")
+    for row in describe(pm):
+        print(f"plugin {row['name']} {row['version']}{' (built-in)' if row['builtin'] else ''}: {', '.join(row['hooks'])}")
+    return 0
+
+
+def _serve(settings: Settings, args) -> int:
+    import uvicorn
+
+    from core.db.migrate import upgrade
+
+    upgrade(settings.database_url)
+    if args.demo:
+        from core.demo import load_demo
+
+        asyncio.run(load_demo(settings))
+    print(f"accredit: GraphQL (and GraphiQL) at http://{args.host}:{args.port}/graphql", flush=True)
+    uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""Evaluating an application: every applicable criterion through the evaluation hook, then the
+aggregate; optionally stored with the plugin and scheme version that produced it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pluggy
+from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.calendar import WorkingCalendar
+from core.criteria import CriterionResult, Facts, Outcome
+from core.db import models
+from core.engine.jsonable import jsonable
+from core.institutions import InstitutionFacts
+from core.recognitions import RecognitionFacts
+from core.registry import SchemeEntry
+from core.schemes import ApplicationKind
+from core.scoring import Assessment, ReviewFacts
+
+
+def evaluate(
+    pm: pluggy.PluginManager,
+    entry: SchemeEntry,
+    kind: ApplicationKind,
+    *,
+    form: BaseModel,
+    institution: InstitutionFacts,
+    on: dt.date,
+    calendar: WorkingCalendar,
+    occupations: tuple[str, ...] = (),
+    recognition: RecognitionFacts | None = None,
+    history: tuple = (),
+) -> list[CriterionResult]:
+    facts = Facts(
+        form=form, institution=institution, on=on, params=entry.scheme.parameters.at(on), calendar=calendar,
+        kind=kind.id, occupations=occupations, recognition=recognition, history=history,
+    )
+    results = []
+    for criterion in entry.criteria_for(kind.id):
+        finding = pm.hook.accredit_evaluate_criterion(scheme=entry.scheme, criterion=criterion, facts=facts)
+        results.append(CriterionResult(
+            criterion_id=criterion.id, title=criterion.title, citation=criterion.citation, kind=criterion.kind,
+            mode=criterion.mode, outcome=finding.outcome, rule=finding.rule, values=dict(finding.values),
+            parameters=tuple(finding.parameters),
+            points=finding.points, max_points=criterion.max_points, field=finding.field,
+        ))
+    return results
+
+
+def aggregate(
+    pm: pluggy.PluginManager, entry: SchemeEntry, kind: ApplicationKind,
+    results: list[CriterionResult], reviews: list[ReviewFacts],
+) -> Assessment:
+    return pm.hook.accredit_aggregate(scheme=entry.scheme, kind=kind, results=results, reviews=reviews)
+
+
+def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -> list[CriterionResult]:
+    """Fold reviewers' latest gate decisions into judgment results, so they read as decided."""
+    decided: dict[str, list[bool]] = {}
+    for review in reviews:
+        for judgment in review.judgments:
+            if judgment.passed is not None:
+                decided.setdefault(judgment.criterion_id, []).append(judgment.passed)
+    out = []
+    for result in results:
+        verdicts = decided.get(result.criterion_id)
+        if result.outcome is Outcome.PENDING and verdicts:
+            passed = verdicts[-1]
+            result = replace(result, outcome=Outcome.PASS if passed else Outcome.FAIL, rule=f"{result.rule}（评审判定）")
+        out.append(result)
+    return out
+
+
+async def store(
+    session: AsyncSession, application: models.Application, entry: SchemeEntry,
+    results: list[CriterionResult], assessment: Assessment, *, trigger: str, on: dt.date,
+) -> models.Evaluation:
+    evaluation = models.Evaluation(
+        application_id=application.id, trigger=trigger, evaluated_on=on, plugin=entry.plugin,
+        plugin_version=entry.plugin_version, scheme_version=entry.scheme.version,
+        total=assessment.total, maximum=assessment.maximum, passed=assessment.passed, grade=assessment.grade,
+        lines=list(assessment.lines),
+    )
+    session.add(evaluation)
+    await session.flush()
+    for position, r in enumerate(results):
+        session.add(models.CriterionResult(
+            evaluation_id=evaluation.id, application_id=application.id, criterion_id=r.criterion_id,
+            position=position, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,
+            outcome=r.outcome.value, rule=r.rule, values=jsonable(r.values), parameters=jsonable(r.parameters), points=r.points,
+            max_points=r.max_points, field=list(r.field),
+        ))
+    application.score, application.grade = assessment.total, assessment.grade
+    return evaluation
+

@@ -1,0 +1,28 @@
+"""Form data validated by the plugin's pydantic model, failures mapped to field paths."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from core.errors import ErrorCode, Refused, UserError
+
+
+def validate_form(model: type[BaseModel], data: Any, *prefix: str) -> BaseModel:
+    if not isinstance(data, dict):
+        raise Refused.one(ErrorCode.INVALID, "表单数据应为 JSON 对象", *prefix)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Refused([_user_error(model, error, prefix) for error in exc.errors()]) from None
+
+
+def _user_error(model: type[BaseModel], error: dict[str, Any], prefix: tuple[str, ...]) -> UserError:
+    path = tuple(str(part) for part in error["loc"])
+    code = ErrorCode.REQUIRED if error["type"] == "missing" else ErrorCode.INVALID
+    return UserError(code, f"{_title(model, path)}：{error['msg']}", (*prefix, *path))
+
+
+def _title(model: type[BaseModel], path: tuple[str, ...]) -> str:
+    field = model.model_fields.get(path[0]) if path else None
+    return (field.title if field and field.title else ".".join(path)) or "表单"

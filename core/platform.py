@@ -1,0 +1,59 @@
+"""The running platform: settings, plugins, registry, database engine and clock, built once.
+
+Everything request handlers and the CLI need hangs off one :class:`Platform`; tests build their
+own with the plugins and database they want (no module globals).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pluggy
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from core.calendar import WorkingCalendar
+from core.db.engine import make_engine, read_session, write_session
+from core.events import LifecycleEvent
+from core.plugins import get_plugin_manager
+from core.registry import Registry
+from core.settings import Settings
+
+log = logging.getLogger("accredit")
+
+
+class Platform:
+    def __init__(self, settings: Settings | None = None, pm: pluggy.PluginManager | None = None):
+        self.settings = settings or Settings()
+        self.pm = pm or get_plugin_manager()
+        self.calendar = WorkingCalendar(self.settings.calendar_fallback)
+        self.registry = Registry(self.pm, self.calendar)
+        self.engine: AsyncEngine = make_engine(
+            self.settings.database_url, busy_timeout_ms=self.settings.sqlite_busy_timeout_ms, echo=self.settings.echo_sql
+        )
+
+    def today(self) -> dt.date:
+        """Today in China Standard Time (deadlines are Beijing dates), or the pinned ``ACCREDIT_TODAY``."""
+        if self.settings.today:
+            return dt.date.fromisoformat(self.settings.today)
+        return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[AsyncSession]:
+        """A write transaction; lifecycle hooks run after it committed, in the order recorded."""
+        async with write_session(self.engine) as session:
+            session.info["events"] = []
+            yield session
+            events: list[LifecycleEvent] = session.info["events"]
+        for event in events:
+            try:
+                self.pm.hook.accredit_lifecycle_event(event=event)
+            except Exception:  # an observer must never undo or hide a committed change
+                log.exception("lifecycle hook failed for %s", event.action)
+
+    def reading(self):
+        return read_session(self.engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()

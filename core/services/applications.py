@@ -1,0 +1,179 @@
+"""Creating, editing and pre-checking applications (transitions live in :mod:`.transitions`)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actors import Actor
+from core.criteria import CriterionResult
+from core.db import models
+from core.engine import evaluate as ev
+from core.engine.audit import record
+from core.engine.facts import institution_facts, recognition_facts, review_facts
+from core.engine.forms import validate_form
+from core.errors import ErrorCode, Refused
+from core.platform import Platform
+from core.registry import SchemeEntry
+from core.schemes import ApplicationKind, Purpose
+from core.scoring import Assessment
+from core.services import loading
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a client sends to create or edit an application."""
+
+    form: dict[str, Any]
+    occupations: tuple[str, ...] = ()
+    round_id: str | None = None
+
+
+def snapshot(row: models.Application) -> dict[str, Any]:
+    return {
+        "stage": row.stage, "status": row.status, "version": row.version, "round": row.round_id,
+        "form": row.form, "occupations": [o.occupation for o in row.occupations],
+    }
+
+
+def clean_occupations(values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = tuple(v.strip() for v in values)
+    for i, value in enumerate(cleaned):
+        if not value:
+            raise Refused.one(ErrorCode.INVALID, "职业（工种）不能为空", "input", "occupations", str(i))
+    if len(set(cleaned)) != len(cleaned):
+        raise Refused.one(ErrorCode.DUPLICATE, "职业（工种）重复", "input", "occupations")
+    return cleaned
+
+
+def evaluation_date(platform: Platform, row: models.Application | None) -> dt.date:
+    """Conditions are judged as of the submission date once submitted, else as of today."""
+    return loading.china_date(row.submitted_at) if row is not None and row.submitted_at else platform.today()
+
+
+async def create_application(
+    platform: Platform, session: AsyncSession, actor: Actor, *, institution_id: int, scheme_id: str,
+    kind_id: str, draft: Draft, recognition_id: int | None = None,
+) -> models.Application:
+    entry = platform.registry.scheme(scheme_id, "input", "schemeId")
+    kind = entry.kind(kind_id, "input", "kind")
+    if actor.role is not kind.initiator:
+        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {kind.initiator.value} 发起，当前角色为 {actor.role.value}")
+    inst = await loading.institution(session, institution_id, "input", "institutionId")
+    if draft.round_id is not None:
+        entry.round(draft.round_id, "input", "roundId")
+    recognition = await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
+    form = validate_form(kind.form, draft.form, "input", "form")
+    occupations = clean_occupations(draft.occupations)
+    stage = kind.workflow.stage(kind.workflow.initial)
+    row = models.Application(
+        institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
+        recognition_id=recognition.id if recognition else None, form=form.model_dump(mode="json"),
+        stage=stage.id, status=stage.status.value, created_by=actor.name,
+        occupations=[models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)],
+    )
+    session.add(row)
+    await session.flush()
+    await evaluate_and_store(platform, session, row, entry, kind, trigger="save")
+    record(session, actor, "application.created", "application", row.id, scheme_id=entry.scheme.id,
+           application_id=row.id, after=snapshot(row), details={"kind": kind.id, "institution": inst.id})
+    return row
+
+
+async def edit_application(
+    platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, draft: Draft,
+) -> models.Application:
+    row = await loading.application(session, application_id, "input", "id")
+    entry = platform.registry.scheme(row.scheme_id)
+    kind = entry.kind(row.kind)
+    stage = kind.workflow.stage(row.stage)
+    if not stage.editable:
+        raise Refused.one(ErrorCode.NOT_EDITABLE, f"申请处于“{stage.title}”阶段，已提交的申请不能修改（仅草稿或退回修改时可编辑）", "input", "id")
+    if actor.role is not stage.role:
+        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}")
+    check_version(row, expected_version)
+    if draft.round_id is not None:
+        entry.round(draft.round_id, "input", "roundId")
+    form = validate_form(kind.form, draft.form, "input", "form")
+    occupations = clean_occupations(draft.occupations)
+    before = snapshot(row)
+    row.form = form.model_dump(mode="json")
+    row.round_id = draft.round_id if draft.round_id is not None else row.round_id
+    row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
+    row.version += 1
+    row.updated_at = dt.datetime.now(dt.UTC)
+    await session.flush()
+    await evaluate_and_store(platform, session, row, entry, kind, trigger="save")
+    record(session, actor, "application.edited", "application", row.id, scheme_id=entry.scheme.id,
+           application_id=row.id, before=before, after=snapshot(row))
+    return row
+
+
+def check_version(row: models.Application, expected: int) -> None:
+    if row.version != expected:
+        raise Refused.one(
+            ErrorCode.STALE_VERSION,
+            f"申请已被他人更新（当前版本 {row.version}，提交的版本 {expected}），请刷新后重试",
+            "input", "expectedVersion",
+        )
+
+
+async def _concerned_recognition(
+    session: AsyncSession, entry: SchemeEntry, kind: ApplicationKind, institution_id: int, recognition_id: int | None,
+) -> models.Recognition | None:
+    if kind.purpose is not Purpose.CONCERNS_RECOGNITION:
+        if recognition_id is not None:
+            raise Refused.one(ErrorCode.INVALID, f"“{kind.title}”不针对已有认定，不应指定认定记录", "input", "recognitionId")
+        return None
+    if recognition_id is None:
+        raise Refused.one(ErrorCode.RECOGNITION_REQUIRED, f"“{kind.title}”须指定所针对的认定记录", "input", "recognitionId")
+    rec = await loading.recognition(session, recognition_id, "input", "recognitionId")
+    if rec.institution_id != institution_id or rec.scheme_id != entry.scheme.id:
+        raise Refused.one(ErrorCode.NOT_FOUND, "认定记录不存在", "input", "recognitionId")
+    return rec
+
+
+async def evaluate_row(
+    platform: Platform, session: AsyncSession, row: models.Application, entry: SchemeEntry, kind: ApplicationKind,
+    *, reviews: list | None = None,
+) -> tuple[list[CriterionResult], Assessment, Any]:
+    """Evaluate a stored application as of its evaluation date; returns results, assessment, form model."""
+    inst = await loading.institution(session, row.institution_id)
+    rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
+    form = validate_form(kind.form, row.form, "form")
+    review_list = reviews if reviews is not None else [review_facts(r) for r in await loading.reviews(session, row.id)]
+    results = ev.evaluate(
+        platform.pm, entry, kind, form=form, institution=institution_facts(inst), on=evaluation_date(platform, row),
+        calendar=platform.calendar, occupations=tuple(o.occupation for o in row.occupations),
+        recognition=recognition_facts(rec) if rec else None,
+        history=await loading.history(session, inst.id, entry.scheme.id, row.id),
+    )
+    results = ev.with_judgments(results, review_list)
+    return results, ev.aggregate(platform.pm, entry, kind, results, review_list), form
+
+
+async def evaluate_and_store(
+    platform: Platform, session: AsyncSession, row: models.Application, entry: SchemeEntry, kind: ApplicationKind,
+    *, trigger: str,
+) -> models.Evaluation:
+    results, assessment, _ = await evaluate_row(platform, session, row, entry, kind)
+    return await ev.store(session, row, entry, results, assessment, trigger=trigger, on=evaluation_date(platform, row))
+
+
+async def dry_run(
+    platform: Platform, session: AsyncSession, *, institution_id: int, scheme_id: str, kind_id: str,
+    form: dict[str, Any], occupations: tuple[str, ...], on: dt.date | None = None,
+) -> tuple[list[CriterionResult], Assessment]:
+    """An applicant's pre-check: the same evaluation as on submission, nothing stored."""
+    entry = platform.registry.scheme(scheme_id, "input", "schemeId")
+    kind = entry.kind(kind_id, "input", "kind")
+    inst = await loading.institution(session, institution_id, "input", "institutionId")
+    model = validate_form(kind.form, form, "input", "form")
+    results = ev.evaluate(
+        platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
+        calendar=platform.calendar, occupations=clean_occupations(occupations),
+        history=await loading.history(session, inst.id, entry.scheme.id, None),
+    )
+    return results, ev.aggregate(platform.pm, entry, kind, results, [])

@@ -1,0 +1,79 @@
+"""Loading rows a service needs, refusing with NOT_FOUND (a missing row and a foreign one look alike)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from core.criteria import ApplicationSummary
+from core.db import models
+from core.errors import ErrorCode, Refused
+from core.recognitions import RecognitionStatus
+
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def china_date(moment: dt.datetime | None) -> dt.date | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # SQLite returns naive datetimes; we store UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(CST).date()
+
+
+async def institution(session: AsyncSession, institution_id: int, *path: str) -> models.Institution:
+    row = await session.get(models.Institution, institution_id)
+    if row is None:
+        raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", *path)
+    return row
+
+
+async def application(session: AsyncSession, application_id: int, *path: str) -> models.Application:
+    row = await session.scalar(
+        select(models.Application).where(models.Application.id == application_id)
+        .options(selectinload(models.Application.occupations))
+        .execution_options(populate_existing=True)
+    )
+    if row is None:
+        raise Refused.one(ErrorCode.NOT_FOUND, "申请不存在", *path)
+    return row
+
+
+async def recognition(session: AsyncSession, recognition_id: int, *path: str) -> models.Recognition:
+    row = await session.get(models.Recognition, recognition_id)
+    if row is None:
+        raise Refused.one(ErrorCode.NOT_FOUND, "认定记录不存在", *path)
+    return row
+
+
+async def reviews(session: AsyncSession, application_id: int) -> list[models.Review]:
+    return list(await session.scalars(
+        select(models.Review).where(models.Review.application_id == application_id)
+        .options(selectinload(models.Review.judgments)).order_by(models.Review.id)
+    ))
+
+
+async def ban_until(session: AsyncSession, institution_id: int, scheme_id: str) -> dt.date | None:
+    return await session.scalar(select(func.max(models.Recognition.ban_until)).where(
+        models.Recognition.institution_id == institution_id, models.Recognition.scheme_id == scheme_id,
+        models.Recognition.status == RecognitionStatus.REVOKED.value,
+    ))
+
+
+async def history(session: AsyncSession, institution_id: int, scheme_id: str, exclude: int | None) -> tuple[ApplicationSummary, ...]:
+    rows = await session.scalars(
+        select(models.Application).where(
+            models.Application.institution_id == institution_id, models.Application.scheme_id == scheme_id,
+            models.Application.id != (exclude or 0),
+        ).options(selectinload(models.Application.occupations)).order_by(models.Application.id)
+    )
+    return tuple(
+        ApplicationSummary(
+            id=r.id, kind=r.kind, stage=r.stage, status=r.status, form=r.form,
+            occupations=tuple(o.occupation for o in r.occupations), submitted_on=china_date(r.submitted_at),
+            updated_on=china_date(r.updated_at),
+        )
+        for r in rows
+    )

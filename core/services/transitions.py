@@ -1,0 +1,182 @@
+"""Taking a workflow transition: checks, review, move, effect, quota and event log, atomically.
+
+Nothing is written until every check passed; any refusal raises :class:`Refused` and the caller's
+transaction rolls back, so the application is left exactly as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.actors import Actor
+from core.counting import anniversary
+from core.criteria import CriterionKind, EvaluationMode
+from core.db import models
+from core.engine import evaluate as ev
+from core.engine.audit import record
+from core.engine.context import TransitionContext
+from core.engine.facts import institution_facts, recognition_facts, review_facts
+from core.engine.quota import release_slots, take_slots
+from core.errors import ErrorCode, Refused, UserError
+from core.platform import Platform
+from core.recognitions import RecognitionStatus
+from core.registry import SchemeEntry
+from core.scoring import Judgment, ReviewFacts
+from core.services import loading
+from core.services.applications import check_version, evaluate_row, evaluation_date, snapshot
+from core.workflow import Effect, ReviewMode, Transition
+
+
+@dataclass(frozen=True)
+class Act:
+    transition: str
+    expected_version: int
+    comment: str = ""
+    judgments: tuple[Judgment, ...] = ()
+
+
+async def act(platform: Platform, session: AsyncSession, actor: Actor, application_id: int, request: Act) -> models.Application:
+    row = await loading.application(session, application_id, "input", "id")
+    entry = platform.registry.scheme(row.scheme_id)
+    kind = entry.kind(row.kind)
+    workflow = kind.workflow
+    stage = workflow.stage(row.stage)
+    transition = _find(workflow.available(stage.id), request.transition, stage.title)
+    if actor.role is not transition.role:
+        raise Refused.one(
+            ErrorCode.ROLE_NOT_ALLOWED,
+            f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}", "input", "action",
+        )
+    check_version(row, request.expected_version)
+    _check_judgments(entry, row.kind, transition, request.judgments)
+
+    today = platform.today()
+    before = snapshot(row)
+    if transition.submits:
+        row.submitted_at = dt.datetime.now(dt.UTC)
+    earlier = [review_facts(r) for r in await loading.reviews(session, row.id)]
+    current = ReviewFacts(actor.name, actor.role.value, stage.id, transition.id, dt.datetime.now(dt.UTC),
+                          request.judgments, request.comment)
+    results, assessment, form = await evaluate_row(platform, session, row, entry, kind, reviews=[*earlier, current])
+    inst = await loading.institution(session, row.institution_id)
+    rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
+    context = TransitionContext(
+        scheme=entry.scheme, kind=kind, transition=transition, stage=stage, application_id=row.id, form=form,
+        occupations=tuple(o.occupation for o in row.occupations), institution=institution_facts(inst),
+        role=actor.role, actor=actor.name, today=today, params=entry.scheme.parameters.at(today),
+        calendar=platform.calendar, results=tuple(results), reviews=tuple(earlier), judgments=request.judgments,
+        comment=request.comment, assessment=assessment,
+        round=entry.rounds.get(row.round_id) if row.round_id else None,
+        stage_entered_on=loading.china_date(row.stage_entered_at), recognition=recognition_facts(rec) if rec else None,
+        ban_until=await loading.ban_until(session, inst.id, entry.scheme.id),
+    )
+    refusals = [e for errors in platform.pm.hook.accredit_transition_refusals(context=context) for e in errors or ()]
+    if refusals:
+        raise Refused(refusals)
+
+    if transition.review is not ReviewMode.NONE and (request.comment.strip() or request.judgments):
+        session.add(models.Review(
+            application_id=row.id, reviewer=actor.name, role=actor.role.value, stage=stage.id,
+            transition=transition.id, decision=transition.target, comment=request.comment,
+            judgments=[models.ReviewJudgment(criterion_id=j.criterion_id, passed=j.passed, points=j.points, note=j.note)
+                       for j in request.judgments],
+        ))
+    target = workflow.stage(transition.target)
+    if target.id != stage.id:
+        row.stage, row.status, row.stage_entered_at = target.id, target.status.value, dt.datetime.now(dt.UTC)
+    row.version += 1
+    row.updated_at = dt.datetime.now(dt.UTC)
+    await session.flush()
+    await ev.store(session, row, entry, results, assessment, trigger=transition.id, on=evaluation_date(platform, row))
+    record(session, actor, "application.transitioned", "application", row.id, scheme_id=entry.scheme.id,
+           application_id=row.id, before=before, after=snapshot(row),
+           details={"transition": transition.id, "from": stage.id, "to": target.id, "comment": request.comment,
+                    "judgments": [j.__dict__ for j in request.judgments], "score": assessment.total, "grade": assessment.grade})
+    await _apply_effect(platform, session, actor, entry, row, transition, context, rec)
+    return row
+
+
+def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:
+    for transition in available:
+        if transition.id == wanted:
+            return transition
+    options = "、".join(f"{t.id}（{t.title}）" for t in available) or "无（流程已结束）"
+    raise Refused.one(
+        ErrorCode.TRANSITION_NOT_ALLOWED,
+        f"申请当前处于“{stage_title}”阶段，不能执行 {wanted!r}；可执行的操作：{options}", "input", "action",
+    )
+
+
+def _check_judgments(entry: SchemeEntry, kind_id: str, transition: Transition, judgments: tuple[Judgment, ...]) -> None:
+    if judgments and transition.review is ReviewMode.NONE:
+        raise Refused.one(ErrorCode.INVALID, f"“{transition.title}”不记录评审打分或判定", "input", "judgments")
+    errors, seen = [], set()
+    applicable = {c.id: c for c in entry.criteria_for(kind_id)}
+    for i, j in enumerate(judgments):
+        path = ("input", "judgments", str(i))
+        criterion = applicable.get(j.criterion_id)
+        if j.criterion_id in seen:
+            errors.append(UserError(ErrorCode.DUPLICATE, f"对 {j.criterion_id} 重复评审", (*path, "criterionId")))
+        seen.add(j.criterion_id)
+        if criterion is None or criterion.mode is not EvaluationMode.JUDGMENT:
+            errors.append(UserError(ErrorCode.INVALID, f"{j.criterion_id!r} 不是本申请需评审判定的指标", (*path, "criterionId")))
+        elif criterion.kind is CriterionKind.SCORED:
+            if j.points is None:
+                errors.append(UserError(ErrorCode.REQUIRED, f"{criterion.citation} {criterion.title} 须给出分数", (*path, "points")))
+            elif not 0 <= j.points <= criterion.max_points:
+                errors.append(UserError(
+                    ErrorCode.SCORE_OUT_OF_RANGE,
+                    f"{criterion.citation} {criterion.title} 满分 {criterion.max_points:g} 分，给出 {j.points:g} 分", (*path, "points"),
+                ))
+        elif criterion.kind is CriterionKind.GATE and j.passed is None:
+            errors.append(UserError(ErrorCode.REQUIRED, f"{criterion.citation} {criterion.title} 须判定是否符合", (*path, "passed")))
+    if errors:
+        raise Refused(errors)
+
+
+async def _apply_effect(
+    platform: Platform, session: AsyncSession, actor: Actor, entry: SchemeEntry, row: models.Application,
+    transition: Transition, context: TransitionContext, rec: models.Recognition | None,
+) -> None:
+    today = context.today
+    if transition.effect is Effect.GRANT:
+        terms = platform.pm.hook.accredit_recognition_terms(context=context)
+        granted = models.Recognition(
+            institution_id=row.institution_id, scheme_id=entry.scheme.id, application_id=row.id, title=terms.title,
+            code=terms.code, occupations=list(context.occupations), status=RecognitionStatus.ACTIVE.value,
+            granted_on=today, valid_until=terms.valid_until,
+        )
+        session.add(granted)
+        await session.flush()
+        slots = await take_slots(session, entry, granted, context.institution, today)
+        record(session, actor, "recognition.granted", "recognition", granted.id, scheme_id=entry.scheme.id,
+               application_id=row.id, after=_rec_snapshot(granted), details={"quota_slots": slots, "transition": transition.id})
+        return
+    if transition.effect is Effect.NONE:
+        return
+    if rec is None:
+        raise Refused.one(ErrorCode.RECOGNITION_REQUIRED, f"“{transition.title}”须针对一项认定")
+    before = _rec_snapshot(rec)
+    if transition.effect in (Effect.REVOKE, Effect.EXPIRE):
+        if rec.status in (RecognitionStatus.REVOKED.value, RecognitionStatus.EXPIRED.value):
+            raise Refused.one(ErrorCode.TRANSITION_NOT_ALLOWED, f"该认定已处于 {rec.status} 状态")
+        rec.status = RecognitionStatus.REVOKED.value if transition.effect is Effect.REVOKE else RecognitionStatus.EXPIRED.value
+        rec.ended_on, rec.end_reason, rec.ended_by_application_id = today, context.comment or transition.title, row.id
+        ban = entry.scheme.ban_parameter
+        if transition.effect is Effect.REVOKE and ban:
+            rec.ban_until = anniversary(today, int(context.params.value(ban)))
+        await release_slots(session, rec.id)
+    elif transition.effect is Effect.SUSPEND:
+        rec.status = RecognitionStatus.SUSPENDED.value
+    elif transition.effect is Effect.REINSTATE:
+        rec.status = RecognitionStatus.ACTIVE.value
+    rec.version += 1
+    record(session, actor, f"recognition.{transition.effect.value}", "recognition", rec.id, scheme_id=entry.scheme.id,
+           application_id=row.id, before=before, after=_rec_snapshot(rec), details={"transition": transition.id})
+
+
+def _rec_snapshot(rec: models.Recognition) -> dict:
+    return {"status": rec.status, "title": rec.title, "code": rec.code, "occupations": rec.occupations,
+            "valid_until": rec.valid_until, "ended_on": rec.ended_on, "ban_until": rec.ban_until, "version": rec.version}
