@@ -1,0 +1,51 @@
+"""The plugin contract: documented hooks, and start-up refusing inconsistent declarations."""
+from __future__ import annotations
+
+import inspect
+import types
+
+import pytest
+
+from core import hookimpl, hookspecs
+from core.calendar import WorkingCalendar
+from core.plugins import get_plugin_manager
+from core.registry import Registry, RegistryError
+from tests.support import toy_plugin
+
+
+def test_every_hook_is_documented():
+    hooks = [f for name, f in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("accredit_")]
+    assert len(hooks) >= 9
+    for hook in hooks:
+        doc = inspect.getdoc(hook) or ""
+        assert "Called" in doc, f"{hook.__name__} must say when it is called"
+
+
+def _plugin(**hooks) -> types.SimpleNamespace:
+    return types.SimpleNamespace(**{name: hookimpl(fn) for name, fn in hooks.items()})
+
+
+def test_duplicate_scheme_fails_start_up_naming_both_plugins():
+    twin = _plugin(accredit_schemes=lambda: toy_plugin.accredit_schemes())
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, twin])
+    with pytest.raises(RegistryError, match="'toy'.*already declared"):
+        Registry(pm, WorkingCalendar())
+
+
+def test_criterion_for_an_undeclared_kind_fails_start_up():
+    from core import Criterion, CriterionKind, EvaluationMode
+
+    extra = _plugin(accredit_criteria=lambda scheme: [Criterion(
+        "x", "额外", "第九条", CriterionKind.GATE, EvaluationMode.JUDGMENT, kinds=("nope",))])
+    pm = get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, extra])
+    with pytest.raises(RegistryError, match="undeclared application kind"):
+        Registry(pm, WorkingCalendar())
+
+
+def test_a_second_plugin_may_add_a_local_criterion_to_a_scheme():
+    from core import Criterion, CriterionKind, EvaluationMode
+
+    local = _plugin(accredit_criteria=lambda scheme: [Criterion(
+        "local_rule", "区级补充条件", "区补充规定第一条", CriterionKind.INFO, EvaluationMode.JUDGMENT)] if scheme.id == "toy" else None)
+    registry = Registry(get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, local]), WorkingCalendar())
+    assert "local_rule" in registry.scheme("toy").criteria
