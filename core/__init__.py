@@ -5,6 +5,7 @@ A plugin needs only this package's public names::
     from core import hookimpl, Scheme, Criterion, ...
 """
 from core.criteria import Criterion, CriterionKind, EvaluationMode, Facts, Finding, Outcome
+from core.examples import Example, ExampleStep
 from core.hookspecs import hookimpl
 from core.institutions import InstitutionFacts, OrgType
 from core.parameters import Parameters
@@ -16,7 +17,8 @@ from core.scoring import Assessment, Judgment, ReviewFacts
 from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
 
 __all__ = [
-    "ApplicationKind", "Assessment", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Facts",
+    "ApplicationKind", "Assessment", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
+    "ExampleStep", "Facts",
     "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
     "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",
     "Scheme", "Stage", "Status", "Transition", "Workflow", "hookimpl", "occupation_city_keys",

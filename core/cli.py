@@ -66,9 +66,21 @@ def _plugins() -> int:
         s = entry.scheme
         print(f"scheme {s.id} v{s.version}  {s.title}（{s.document_number}）  plugin {entry.plugin} {entry.plugin_version}")
         print(f"  kinds: {', '.join(entry.kinds)}; criteria: {len(entry.criteria)}; rounds: {len(entry.rounds)}; quota rules: {len(entry.quota_rules)}")
-    for row in describe(pm):
-        print(f"plugin {row['name']} {row['version']}{' (built-in)' if row['builtin'] else ''}: {', '.join(row['hooks'])}")
+    for info in describe(pm):
+        print(f"plugin {info.name} {info.version}{' (built-in)' if info.builtin else ''}: {', '.join(info.hooks)}")
     return 0
+
+
+async def _demo(settings: Settings) -> None:
+    from core.demo import load_demo
+    from core.platform import Platform
+
+    platform = Platform(settings)
+    try:
+        loaded = await load_demo(platform)
+    finally:
+        await platform.close()
+    print(f"demo data: {loaded} example application(s) loaded" if loaded else "demo data: database not empty, left as is")
 
 
 def _serve(settings: Settings, args) -> int:
@@ -78,9 +90,7 @@ def _serve(settings: Settings, args) -> int:
 
     upgrade(settings.database_url)
     if args.demo:
-        from core.demo import load_demo
-
-        asyncio.run(load_demo(settings))
+        asyncio.run(_demo(settings))
     print(f"accredit: GraphQL (and GraphiQL) at http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
     return 0

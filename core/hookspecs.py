@@ -28,6 +28,7 @@ from core.criteria import Criterion, CriterionResult, Facts, Finding
 from core.engine.context import TransitionContext
 from core.errors import UserError
 from core.events import LifecycleEvent
+from core.examples import Example
 from core.quotas import QuotaRule
 from core.recognitions import RecognitionTerms
 from core.schemes import ApplicationKind, Round, Scheme
@@ -149,6 +150,16 @@ def accredit_recognition_terms(context: TransitionContext) -> RecognitionTerms |
     Called once per granting transition, after the refusals hook allowed it. First non-``None``
     wins; core's default gives the scheme's ``recognition_title`` with no expiry and no code.
     Answer here for naming rules (杭州市公共实训基地 + 名称 + 分基地), codes or pilot periods.
+    """
+
+
+@hookspec
+def accredit_examples(scheme: Scheme) -> list[Example] | None:
+    """Offer worked examples for ``scheme``: a valid form and the workflow steps to take.
+
+    Called by ``accredit serve --demo`` (once per scheme, when the demo data is loaded) and by
+    smoke tests and documentation. Each :class:`~core.examples.Example` must pass the scheme's
+    own checks when applied today by the demo institution; return ``None`` to offer none.
     """
 
 

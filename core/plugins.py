@@ -7,6 +7,7 @@ Tests build their own manager with exactly the plugins they need::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import metadata
 
 import pluggy
@@ -45,11 +46,18 @@ def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:
         return "0"
 
 
-def describe(pm: pluggy.PluginManager) -> list[dict[str, object]]:
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    version: str
+    hooks: tuple[str, ...]
+    builtin: bool
+
+
+def describe(pm: pluggy.PluginManager) -> list[PluginInfo]:
     """Loaded plugins with their version and the hooks they implement (for CLI and GraphQL)."""
-    rows = []
-    for name, plugin in pm.list_name_plugin():
-        hooks = sorted(caller.name for caller in pm.get_hookcallers(plugin) or ())
-        rows.append({"name": name, "version": plugin_version(pm, plugin), "hooks": hooks,
-                     "builtin": name.startswith("core.defaults")})
-    return rows
+    return [
+        PluginInfo(name, plugin_version(pm, plugin), tuple(sorted(c.name for c in pm.get_hookcallers(plugin) or ())),
+                   name.startswith("core.defaults"))
+        for name, plugin in pm.list_name_plugin()
+    ]

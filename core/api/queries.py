@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
@@ -22,8 +22,9 @@ from core.api.types.recognitions import RecognitionType
 from core.api.types.scheme_cache import scheme_type
 from core.api.types.schemes import SchemeType
 from core.db import models
-from core.engine.evaluate import store  # noqa: F401  (kept import-light: dry run stores nothing)
-from core.errors import Refused
+from core.criteria import CriterionKind, EvaluationMode, Outcome
+from core.engine.jsonable import jsonable
+from core.errors import ErrorCode, Refused
 from core.plugins import describe
 from core.services.applications import dry_run
 
@@ -105,18 +106,13 @@ class DryRunResult:
 
 
 def database_id(global_id: relay.GlobalID, expected: type, *path: str) -> int:
+    """The row id inside a global ID, refused as NOT_FOUND when it names another type."""
     if global_id.type_name != expected.__strawberry_definition__.name:
-        raise Refused.one(_not_found(), f"ID 不是 {expected.__strawberry_definition__.name} 类型", *path)
+        raise Refused.one(ErrorCode.NOT_FOUND, f"ID 不是 {expected.__strawberry_definition__.name} 类型", *path)
     try:
         return int(global_id.node_id)
     except ValueError:
-        raise Refused.one(_not_found(), "无效的 ID", *path) from None
-
-
-def _not_found():
-    from core.errors import ErrorCode
-
-    return ErrorCode.NOT_FOUND
+        raise Refused.one(ErrorCode.NOT_FOUND, "无效的 ID", *path) from None
 
 
 async def _page(info: Info, query, model, first: int | None, after: str | None, of: Callable[[Any], Any]) -> Connection:
@@ -131,9 +127,10 @@ async def _page(info: Info, query, model, first: int | None, after: str | None, 
     return connection([of(r) for r in rows], [r.id for r in rows], total, size)
 
 
-async def _guard(awaitable: Awaitable[Any]) -> Any:
+def _guard(compute: Callable[[], Any]) -> Any:
+    """Run a check inside a query resolver, turning a refusal into a GraphQL error."""
     try:
-        return await awaitable
+        return compute()
     except Refused as refused:
         raise as_graphql_error(refused) from None
 
@@ -153,7 +150,8 @@ class Query:
 
     @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
     def plugins(self, info: Info) -> list[PluginInfo]:
-        return [PluginInfo(**row) for row in describe(info.context.platform.pm)]
+        return [PluginInfo(name=p.name, version=p.version, hooks=list(p.hooks), builtin=p.builtin)
+                for p in describe(info.context.platform.pm)]
 
     @strawberry.field
     async def institutions(
@@ -172,7 +170,7 @@ class Query:
 
     @strawberry.field
     async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
-        row = await info.context.loaders.institution.load(await _guard(_id(id, InstitutionType)))
+        row = await info.context.loaders.institution.load(_guard(lambda: database_id(id, InstitutionType, "id")))
         return InstitutionType.of(row) if row else None
 
     @strawberry.field
@@ -196,12 +194,12 @@ class Query:
             query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
                                          .where(models.ApplicationOccupation.occupation == f.occupation)))
         if f.institution_id:
-            query = query.where(A.institution_id == await _guard(_id(f.institution_id, InstitutionType)))
+            query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
         return await _page(info, query, A, first, after, ApplicationType.of)
 
     @strawberry.field
     async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
-        row = await info.context.loaders.application.load(await _guard(_id(id, ApplicationType)))
+        row = await info.context.loaders.application.load(_guard(lambda: database_id(id, ApplicationType, "id")))
         return ApplicationType.of(row) if row else None
 
     @strawberry.field
@@ -225,7 +223,7 @@ class Query:
     @strawberry.field(description="Places used under each quota rule of a scheme for one occupation in one city")
     async def quota_usage(self, info: Info, scheme_id: str, occupation: str, city_code: str) -> list[QuotaUsage]:
         platform = info.context.platform
-        entry = await _guard(_async(platform.registry.scheme, scheme_id, "schemeId"))
+        entry = _guard(lambda: platform.registry.scheme(scheme_id, "schemeId"))
         params = entry.scheme.parameters.at(platform.today())
         key = f"{occupation}@{city_code}"
         out = []
@@ -247,8 +245,6 @@ class Query:
                 form=input.form, occupations=tuple(input.occupations), on=input.on))
         except Refused as refused:
             return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
-        from core.criteria import CriterionKind, EvaluationMode, Outcome
-
         eligible = all(r.outcome is Outcome.PASS for r in results
                        if r.kind is CriterionKind.GATE and r.mode is EvaluationMode.AUTOMATIC)
         return DryRunResult(
@@ -259,17 +255,9 @@ class Query:
         )
 
 
-async def _id(global_id: relay.GlobalID, expected: type) -> int:
-    return database_id(global_id, expected, "id")
-
-
-async def _async(fn, *args):
-    return fn(*args)
-
 
 def _as_row(r) -> models.CriterionResult:
-    from core.engine.jsonable import jsonable
-
+    """An unsaved result row, so dry-run results render exactly like stored ones."""
     return models.CriterionResult(
         criterion_id=r.criterion_id, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,
         outcome=r.outcome.value, rule=r.rule, values=jsonable(r.values), parameters=jsonable(r.parameters),

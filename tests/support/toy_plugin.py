@@ -6,7 +6,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from core import (
-    ApplicationKind, Criterion, CriterionKind, Effect, EvaluationMode, Finding, OrgType, Parameters, Purpose,
+    ApplicationKind, Criterion, CriterionKind, Effect, EvaluationMode, Example, ExampleStep, Finding, Judgment, OrgType, Parameters, Purpose,
     QuotaRule, ReviewMode, Role, Round, Scheme, Stage, Status, Transition, Workflow, hookimpl, occupation_city_keys,
 )
 from core.counting import at_least
@@ -100,6 +100,20 @@ def accredit_criteria(scheme):
             Criterion("trainees", "培训规模", "第一条", CriterionKind.GATE, EvaluationMode.AUTOMATIC, check=_trainees),
             Criterion("teachers", "师资", "第五条", CriterionKind.GATE, EvaluationMode.JUDGMENT, guidance="一定数量"),
             Criterion("quality", "培训质量", "第六条", CriterionKind.SCORED, EvaluationMode.JUDGMENT, max_points=10),
+        ]
+
+
+@hookimpl
+def accredit_examples(scheme):
+    if scheme.id == SCHEME_ID:
+        return [
+            Example("通过认定的示例", "recognition", {"trainees": 150}, ("A",), "2026", steps=(
+                ExampleStep("submit", Role.APPLICANT),
+                ExampleStep("approve", Role.CITY_REVIEWER, judgments=(Judgment("teachers", passed=True),)),
+                ExampleStep("grant", Role.CITY_REVIEWER),
+            )),
+            Example("不符合条件的示例", "recognition", {"trainees": 10}, ("A",), "2026",
+                    steps=(ExampleStep("submit", Role.APPLICANT),), institution_name="杭州另一示范有限公司"),
         ]
 
 
