@@ -14,6 +14,7 @@ import pluggy
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from core.calendar import WorkingCalendar
+from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
 from core.events import LifecycleEvent
 from core.plugins import get_plugin_manager
@@ -37,7 +38,14 @@ class Platform:
         """Today in China Standard Time (deadlines are Beijing dates), or the pinned ``ACCREDIT_TODAY``."""
         if self.settings.today:
             return dt.date.fromisoformat(self.settings.today)
-        return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+        return dt.datetime.now(CST).date()
+
+    def now(self) -> dt.datetime:
+        """The current moment for domain dates (submission, stage entry), on the pinned day if any."""
+        now = dt.datetime.now(CST)
+        if self.settings.today:
+            now = dt.datetime.combine(self.today(), now.timetz())
+        return now.astimezone(dt.UTC)
 
     @asynccontextmanager
     async def writing(self) -> AsyncIterator[AsyncSession]:

@@ -39,11 +39,12 @@ def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:
     version = getattr(plugin, "__version__", None)
     if version:
         return str(version)
-    package = getattr(plugin, "__name__", "").split(".")[0]
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "0"
+    for distribution in (getattr(plugin, "__name__", "").split(".")[0], "accredit"):  # built-ins: ours
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return "0"
 
 
 @dataclass(frozen=True)

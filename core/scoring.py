@@ -21,7 +21,7 @@ class ReviewFacts:
     role: str
     stage: str
     transition: str
-    at: dt.datetime
+    at: dt.datetime | None  # None for the act being decided
     judgments: tuple[Judgment, ...] = ()
     comment: str = ""
 
@@ -39,3 +39,27 @@ class Assessment:
     passed: bool | None = None
     grade: str | None = None
     lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+def latest_judgments(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> dict[str, dict[str, float | bool | None]]:
+    """criterion id -> reviewer -> their latest points (or pass decision), reviews in time order."""
+    latest: dict[str, dict[str, float | bool | None]] = {}
+    for review in reviews:
+        for judgment in review.judgments:
+            value = judgment.points if judgment.points is not None else judgment.passed
+            latest.setdefault(judgment.criterion_id, {})[review.reviewer] = value
+    return latest
+
+
+def gate_verdicts(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> dict[str, bool]:
+    """A judgment gate passes only if every reviewer's latest decision on it is a pass.
+
+    One reviewer's pass never overrides another's fail: a panel that disagrees must resolve it
+    (the objecting reviewer records a new decision) before the gate counts as met.
+    """
+    verdicts = {}
+    for criterion_id, by_reviewer in latest_judgments(reviews).items():
+        decisions = [v for v in by_reviewer.values() if isinstance(v, bool)]
+        if decisions:
+            verdicts[criterion_id] = all(decisions)
+    return verdicts

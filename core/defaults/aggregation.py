@@ -5,17 +5,7 @@ from statistics import fmean
 
 from core.criteria import CriterionKind, CriterionResult, EvaluationMode
 from core.hookspecs import hookimpl
-from core.scoring import Assessment, ReviewFacts
-
-
-def latest_judgments(reviews: list[ReviewFacts]) -> dict[str, dict[str, float | bool | None]]:
-    """criterion id -> reviewer -> their latest points (or pass decision), reviews in time order."""
-    latest: dict[str, dict[str, float | bool | None]] = {}
-    for review in reviews:
-        for judgment in review.judgments:
-            value = judgment.points if judgment.points is not None else judgment.passed
-            latest.setdefault(judgment.criterion_id, {})[review.reviewer] = value
-    return latest
+from core.scoring import Assessment, ReviewFacts, latest_judgments
 
 
 @hookimpl(trylast=True)

@@ -6,11 +6,11 @@ uses to add a guard of its own.
 from __future__ import annotations
 
 from core.criteria import CriterionKind, EvaluationMode, Outcome
-from core.defaults.aggregation import latest_judgments
 from core.engine.context import TransitionContext
 from core.errors import ErrorCode, UserError
 from core.hookspecs import hookimpl
 from core.schemes import Purpose
+from core.scoring import ReviewFacts, gate_verdicts
 from core.workflow import ReviewMode
 
 
@@ -57,20 +57,19 @@ def _gates(ctx: TransitionContext) -> list[UserError]:
 def _judgments(ctx: TransitionContext) -> list[UserError]:
     if not ctx.transition.requires_judgment:
         return []
-    decided = latest_judgments(list(ctx.reviews))
-    now = {j.criterion_id: j.passed for j in ctx.judgments if j.passed is not None}
+    current = ReviewFacts(ctx.actor, ctx.role.value, ctx.stage.id, ctx.transition.id, None, ctx.judgments)
+    verdicts = gate_verdicts([*ctx.reviews, current])
     errors = []
     for r in ctx.results:
         if r.kind is not CriterionKind.GATE or r.mode is not EvaluationMode.JUDGMENT:
             continue
-        verdict = now.get(r.criterion_id)
-        if verdict is None:
-            earlier = [v for v in decided.get(r.criterion_id, {}).values() if isinstance(v, bool)]
-            verdict = None if not earlier else all(earlier)
+        verdict = verdicts.get(r.criterion_id)
         if verdict is None:
             errors.append(UserError(ErrorCode.JUDGMENT_MISSING, f"尚未对 {r.citation} {r.title} 作出判定", ("judgments", r.criterion_id)))
         elif verdict is False:
-            errors.append(UserError(ErrorCode.CRITERION_NOT_MET, f"评审判定不符合 {r.citation} {r.title}", ("judgments", r.criterion_id)))
+            errors.append(UserError(
+                ErrorCode.CRITERION_NOT_MET,
+                f"评审判定不符合 {r.citation} {r.title}（须每位评审人员的最近一次判定均为符合）", ("judgments", r.criterion_id)))
     return errors
 
 

@@ -17,7 +17,7 @@ from core.institutions import InstitutionFacts
 from core.recognitions import RecognitionFacts
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind
-from core.scoring import Assessment, ReviewFacts
+from core.scoring import Assessment, ReviewFacts, gate_verdicts
 
 
 def evaluate(
@@ -57,17 +57,12 @@ def aggregate(
 
 
 def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -> list[CriterionResult]:
-    """Fold reviewers' latest gate decisions into judgment results, so they read as decided."""
-    decided: dict[str, list[bool]] = {}
-    for review in reviews:
-        for judgment in review.judgments:
-            if judgment.passed is not None:
-                decided.setdefault(judgment.criterion_id, []).append(judgment.passed)
+    """Fold reviewers' gate decisions into judgment results, so they read as decided."""
+    verdicts = gate_verdicts(reviews)
     out = []
     for result in results:
-        verdicts = decided.get(result.criterion_id)
-        if result.outcome is Outcome.PENDING and verdicts:
-            passed = verdicts[-1]
+        passed = verdicts.get(result.criterion_id)
+        if result.outcome is Outcome.PENDING and passed is not None:
             result = replace(result, outcome=Outcome.PASS if passed else Outcome.FAIL, rule=f"{result.rule}（评审判定）")
         out.append(result)
     return out

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actors import Actor
 from core.criteria import CriterionResult
+from core.clock import china_date
 from core.db import models
 from core.engine import evaluate as ev
 from core.engine.audit import record
@@ -50,7 +51,7 @@ def clean_occupations(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def evaluation_date(platform: Platform, row: models.Application | None) -> dt.date:
     """Conditions are judged as of the submission date once submitted, else as of today."""
-    return loading.china_date(row.submitted_at) if row is not None and row.submitted_at else platform.today()
+    return china_date(row.submitted_at) if row is not None and row.submitted_at else platform.today()
 
 
 async def create_application(
@@ -71,7 +72,7 @@ async def create_application(
     row = models.Application(
         institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
         recognition_id=recognition.id if recognition else None, form=form.model_dump(mode="json"),
-        stage=stage.id, status=stage.status.value, created_by=actor.name,
+        stage=stage.id, status=stage.status.value, created_by=actor.name, stage_entered_at=platform.now(),
         occupations=[models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)],
     )
     session.add(row)

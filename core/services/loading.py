@@ -7,21 +7,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from core.clock import china_date
 from core.criteria import ApplicationSummary
 from core.db import models
 from core.errors import ErrorCode, Refused
 from core.recognitions import RecognitionStatus
-
-CST = dt.timezone(dt.timedelta(hours=8))
-
-
-def china_date(moment: dt.datetime | None) -> dt.date | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:  # SQLite returns naive datetimes; we store UTC
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(CST).date()
-
 
 async def institution(session: AsyncSession, institution_id: int, *path: str) -> models.Institution:
     row = await session.get(models.Institution, institution_id)

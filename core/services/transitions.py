@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.actors import Actor
 from core.counting import anniversary
 from core.criteria import CriterionKind, EvaluationMode
+from core.clock import china_date
 from core.db import models
 from core.engine import evaluate as ev
 from core.engine.audit import record
@@ -54,8 +55,8 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
 
     today = platform.today()
     before = snapshot(row)
-    if transition.submits:
-        row.submitted_at = dt.datetime.now(dt.UTC)
+    if transition.submits and row.submitted_at is None:  # the first submission is the application date
+        row.submitted_at = platform.now()
     earlier = [review_facts(r) for r in await loading.reviews(session, row.id)]
     current = ReviewFacts(actor.name, actor.role.value, stage.id, transition.id, dt.datetime.now(dt.UTC),
                           request.judgments, request.comment)
@@ -69,14 +70,14 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
         calendar=platform.calendar, results=tuple(results), reviews=tuple(earlier), judgments=request.judgments,
         comment=request.comment, assessment=assessment,
         round=entry.rounds.get(row.round_id) if row.round_id else None,
-        stage_entered_on=loading.china_date(row.stage_entered_at), recognition=recognition_facts(rec) if rec else None,
+        stage_entered_on=china_date(row.stage_entered_at), recognition=recognition_facts(rec) if rec else None,
         ban_until=await loading.ban_until(session, inst.id, entry.scheme.id),
     )
     refusals = [e for errors in platform.pm.hook.accredit_transition_refusals(context=context) for e in errors or ()]
     if refusals:
         raise Refused(refusals)
 
-    if transition.review is not ReviewMode.NONE and (request.comment.strip() or request.judgments):
+    if request.comment.strip() or request.judgments:  # judgments were refused above unless the mode allows them
         session.add(models.Review(
             application_id=row.id, reviewer=actor.name, role=actor.role.value, stage=stage.id,
             transition=transition.id, decision=transition.target, comment=request.comment,
@@ -85,7 +86,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
         ))
     target = workflow.stage(transition.target)
     if target.id != stage.id:
-        row.stage, row.status, row.stage_entered_at = target.id, target.status.value, dt.datetime.now(dt.UTC)
+        row.stage, row.status, row.stage_entered_at = target.id, target.status.value, platform.now()
     row.version += 1
     row.updated_at = dt.datetime.now(dt.UTC)
     await session.flush()

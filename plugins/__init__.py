@@ -1,0 +1,1 @@
+"""Scheme plugins shipped with accredit, one package per policy document."""

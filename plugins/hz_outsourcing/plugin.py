@@ -1,0 +1,45 @@
+"""accredit plugin for 杭商务〔2021〕192号《杭州市服务外包人才培训机构认定管理办法》.
+
+Registered under the ``accredit.schemes`` entry point as ``hz_outsourcing``. Hooks only: the
+scheme is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria`, workflows in
+:mod:`.workflow`, policy numbers in ``parameters.yaml``; README.md maps every article to code.
+"""
+from __future__ import annotations
+
+from core import hookimpl
+from core.criteria import Criterion
+from core.quotas import QuotaRule
+from core.schemes import ApplicationKind, Round, Scheme
+
+from plugins.hz_outsourcing.criteria import CRITERIA
+from plugins.hz_outsourcing.kinds import KINDS
+from plugins.hz_outsourcing.scheme import SCHEME, SCHEME_ID
+
+__version__ = "0.1.0"
+
+
+@hookimpl
+def accredit_schemes() -> list[Scheme]:
+    return [SCHEME]
+
+
+@hookimpl
+def accredit_application_kinds(scheme: Scheme) -> list[ApplicationKind] | None:
+    return list(KINDS) if scheme.id == SCHEME_ID else None
+
+
+@hookimpl
+def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
+    return list(CRITERIA) if scheme.id == SCHEME_ID else None
+
+
+@hookimpl
+def accredit_rounds(scheme: Scheme) -> list[Round] | None:
+    """No fixed calls: applications are made 根据相关通知 (第七条)."""
+    return None
+
+
+@hookimpl
+def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
+    """The document sets no cap on the number of recognised institutions."""
+    return None

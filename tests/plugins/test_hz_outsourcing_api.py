@@ -1,0 +1,182 @@
+"""hz_outsourcing through the GraphQL API, as a client would use it: from draft to recognition,
+to revocation with a ban; and the refusals, each naming its field or rule and changing nothing."""
+from __future__ import annotations
+
+import pytest
+
+from plugins.hz_outsourcing import plugin
+from tests.plugins.hz_outsourcing_forms import all_pass, form
+from tests.support import documents as doc
+from tests.support.helpers import act, codes, create, ok, register, submit
+
+SCHEME = "hz_outsourcing"
+
+
+async def _draft(gql, **changes) -> tuple[dict, dict]:
+    inst = await register(gql, division=changes.pop("division", "330106"))
+    return inst, ok(await create(gql, inst["id"], SCHEME, form(**changes)))
+
+
+async def _state(gql, app: dict) -> dict:
+    return (await gql(doc.APPLICATION, {"id": app["id"]}))["application"]
+
+
+async def test_draft_to_recognition_to_revocation_with_ban(client_for):
+    gql = await client_for([plugin])
+    inst, app = await _draft(gql)
+    assert app["stageId"] == "draft"
+    assert "hz_outsourcing" in app["evaluation"]["plugin"] and app["evaluation"]["schemeVersion"] == "2021.1"
+
+    # 第七条: the applicant submits to the district commerce department, which reviews first
+    app = ok(await submit(gql, app))
+    assert app["stage"] == {"id": "district_review", "title": "区、县（市）商务部门初审", "role": "DISTRICT_REVIEWER"}
+    app = ok(await act(gql, app, "district_approve", role="district_reviewer", actor="xihu-commerce", comment="材料齐全"))
+    # 第八条: the city bureau reviews, experts judge what the text leaves to judgment, public notice
+    app = ok(await act(gql, app, "city_forward", role="city_reviewer", actor="city-commerce"))
+    app = ok(await act(gql, app, "expert_pass", role="expert", actor="expert-a", comment="符合", judgments=all_pass()))
+    assert app["status"] == "PUBLIC_NOTICE"
+    # 第九条: no objection -> recognised
+    app = ok(await act(gql, app, "notice_no_objection", role="city_reviewer", actor="city-commerce"))
+    assert (app["stageId"], app["status"]) == ("recognized", "APPROVED")
+
+    held = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"]
+    assert [(r["title"], r["status"], r["grantedOn"]) for r in held] == [("杭州市服务外包人才培训机构", "ACTIVE", "2026-03-02")]
+    recognition = held[0]["id"]
+
+    # the full history is explainable: every change, who made it, and the judgments
+    state = await _state(gql, app)
+    assert [e["action"] for e in state["events"]] == (
+        ["application.created"] + ["application.transitioned"] * 5 + ["recognition.granted"])
+    assert [r["reviewer"] for r in state["reviews"]] == ["xihu-commerce", "expert-a"]
+    scale = next(r for r in state["criterionResults"] if r["criterionId"] == "art6_3_training_scale")
+    assert scale["citation"] == "第六条（三）" and scale["outcome"] == "PASS"
+
+    # 第十五条: the city bureau revokes; 三年内不得再次申报
+    case = ok(await create(gql, inst["id"], SCHEME, {"ground": "fraud", "facts": "申报的培训人数与台账不符"},
+                           kind="revocation", role="city_reviewer", recognitionId=recognition))
+    case = ok(await act(gql, case, "submit", role="city_reviewer"))
+    case = ok(await act(gql, case, "revoke", role="city_reviewer", comment="第十五条（一）申请过程中故意弄虚作假"))
+    assert case["stageId"] == "revoked"
+    rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]
+    assert (rec["status"], rec["endedOn"], rec["banUntil"]) == ("REVOKED", "2026-03-02", "2029-03-02")
+
+    again = ok(await create(gql, inst["id"], SCHEME, form()))
+    refused = await submit(gql, again)
+    assert codes(refused) == ["BANNED"] and "2029-03-02" in refused["errors"][0]["message"]
+    assert (await _state(gql, again))["stageId"] == "draft"
+
+
+async def test_ban_ends_on_the_third_anniversary(client_for):
+    # revoked 2026-03-02 in the test above -> may apply again from 2029-03-02; here check the day before and on
+    for today, allowed in (("2029-03-01", False), ("2029-03-02", True)):
+        gql = await client_for([plugin], today="2026-03-02")
+        inst, app = await _draft(gql)
+        for action, role, extra in (("submit", "applicant", {}), ("district_approve", "district_reviewer", {}),
+                                    ("city_forward", "city_reviewer", {}),
+                                    ("expert_pass", "expert", {"judgments": all_pass(), "comment": "符合"}),
+                                    ("notice_no_objection", "city_reviewer", {})):
+            app = ok(await act(gql, app, action, role=role, **extra))
+        rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]["id"]
+        case = ok(await create(gql, inst["id"], SCHEME, {"ground": "false_data", "facts": "未如实报送"},
+                               kind="revocation", role="city_reviewer", recognitionId=rec))
+        case = ok(await act(gql, case, "submit", role="city_reviewer"))
+        ok(await act(gql, case, "revoke", role="city_reviewer", comment="第十五条（三）"))
+        gql.platform.settings.today = today
+        new = ok(await create(gql, inst["id"], SCHEME, form(training_started_on="2020-01-01")))
+        result = await submit(gql, new)
+        assert (result["errors"] == []) is allowed, (today, result["errors"])
+
+
+@pytest.mark.parametrize("changes, field, passes", [
+    ({"training_started_on": "2024-03-02"}, "training_started_on", True),     # 2 years exactly: 以上 includes
+    ({"training_started_on": "2024-03-03"}, "training_started_on", False),    # one day short
+    ({"trainees_cumulative": 500, "trainees_recent_half_year": 0}, "trainees_cumulative", True),
+    ({"trainees_cumulative": 499, "trainees_recent_half_year": 199}, "trainees_cumulative", False),
+    ({"trainees_cumulative": 499, "trainees_recent_half_year": 200}, "trainees_cumulative", True),   # or: 近半年200人以上
+    ({"trainees_cumulative": 501, "trainees_recent_half_year": 0}, "trainees_cumulative", True),
+    ({"independent_legal_person": False}, "independent_legal_person", False),
+    ({"business_in_operation": False}, "business_in_operation", False),
+    ({"no_fiscal_arrears": False}, "no_fiscal_arrears", False),
+    ({"attends_inspections": False}, "attends_inspections", False),
+    ({"equipment": []}, "equipment", False),
+    ({"issues_certificates": False}, "issues_certificates", False),
+    ({"management_rules_topics": ["planning", "organisation", "discipline", "faculty", "enrolment", "fees"]},
+     "management_rules_topics", False),
+])
+async def test_each_article_6_threshold_at_and_beside_its_boundary(client_for, changes, field, passes):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql, **changes)
+    result = await submit(gql, app)
+    if passes:
+        assert result["errors"] == []
+        return
+    assert codes(result) == ["CRITERION_NOT_MET"]
+    assert result["errors"][0]["field"] == ["form", field]
+    assert "第六条" in result["errors"][0]["message"]
+    state = await _state(gql, app)
+    assert (state["stageId"], state["version"]) == ("draft", app["version"])
+
+
+async def test_institution_registered_outside_hangzhou_is_not_eligible(client_for):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql, division="330200")
+    result = await submit(gql, app)
+    assert codes(result) == ["CRITERION_NOT_MET"] and "第六条（一）1" in result["errors"][0]["message"]
+
+
+async def test_skipping_a_stage_is_refused(client_for):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql)
+    app = ok(await submit(gql, app))
+    refused = await act(gql, app, "notice_no_objection", role="city_reviewer")
+    assert codes(refused) == ["TRANSITION_NOT_ALLOWED"] and "district_approve" in refused["errors"][0]["message"]
+    assert (await _state(gql, app))["stageId"] == "district_review"
+    assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 0
+
+
+async def test_expert_pass_needs_every_judgment_gate(client_for):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql)
+    app = ok(await submit(gql, app))
+    app = ok(await act(gql, app, "district_approve", role="district_reviewer"))
+    app = ok(await act(gql, app, "city_forward", role="city_reviewer"))
+    partial = await act(gql, app, "expert_pass", role="expert", comment="部分", judgments=all_pass()[:4])
+    assert codes(partial) == ["JUDGMENT_MISSING"] and partial["errors"][0]["field"] == ["judgments", "art6_7_textbooks"]
+    # a panel member's "fail" is not overridden by another member's "pass"
+    ok(await act(gql, app, "expert_opinion", role="expert", actor="expert-b", comment="师资不足",
+                 judgments=[{"criterionId": "art6_4_teachers", "passed": False}]))
+    app = await _state(gql, app)
+    refused = await act(gql, app, "expert_pass", role="expert", actor="expert-a", comment="符合", judgments=all_pass())
+    assert codes(refused) == ["CRITERION_NOT_MET"] and refused["errors"][0]["field"] == ["judgments", "art6_4_teachers"]
+
+
+async def test_edit_after_submission_is_refused(client_for):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql)
+    app = ok(await submit(gql, app))
+    edit = (await gql(doc.EDIT, {"input": {"id": app["id"], "expectedVersion": app["version"],
+                                            "form": form(trainees_cumulative=9999)}}, role="applicant"))["editApplication"]
+    assert codes(edit) == ["NOT_EDITABLE"] and edit["errors"][0]["field"] == ["input", "id"]
+    state = await _state(gql, app)
+    assert state["form"]["trainees_cumulative"] == 500 and state["version"] == app["version"]
+
+
+async def test_returned_application_can_be_corrected_and_resubmitted(client_for):
+    gql = await client_for([plugin])
+    _, app = await _draft(gql)
+    app = ok(await submit(gql, app))
+    assert codes(await act(gql, app, "district_return", role="district_reviewer")) == ["REQUIRED"]
+    app = ok(await act(gql, app, "district_return", role="district_reviewer", comment="请补充教材清单"))
+    assert app["stageId"] == "draft"
+    app = ok((await gql(doc.EDIT, {"input": {"id": app["id"], "expectedVersion": app["version"],
+                                              "form": form(equipment=["计算机 80 台"])}}, role="applicant"))["editApplication"])
+    assert ok(await submit(gql, app))["stageId"] == "district_review"
+
+
+async def test_invalid_form_names_the_field(client_for):
+    gql = await client_for([plugin])
+    inst = await register(gql)
+    bad = await create(gql, inst["id"], SCHEME, form(trainees_cumulative=-5, unknown_field=1))
+    fields = sorted(tuple(e["field"]) for e in bad["errors"])
+    assert fields == [("input", "form", "trainees_cumulative"), ("input", "form", "unknown_field")]
+    assert (await gql(doc.COUNTS))["applications"]["totalCount"] == 0
