@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from core import hookimpl
 from core.criteria import Criterion
+from core.examples import Example
 from core.quotas import QuotaRule
 from core.schemes import ApplicationKind, Round, Scheme
 
 from plugins.hz_outsourcing.criteria import CRITERIA
+from plugins.hz_outsourcing.examples import EXAMPLES
 from plugins.hz_outsourcing.kinds import KINDS
 from plugins.hz_outsourcing.scheme import SCHEME, SCHEME_ID
 
@@ -43,3 +45,8 @@ def accredit_rounds(scheme: Scheme) -> list[Round] | None:
 def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
     """The document sets no cap on the number of recognised institutions."""
     return None
+
+
+@hookimpl
+def accredit_examples(scheme: Scheme) -> list[Example] | None:
+    return list(EXAMPLES) if scheme.id == SCHEME_ID else None

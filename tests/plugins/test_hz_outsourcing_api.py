@@ -180,3 +180,14 @@ async def test_invalid_form_names_the_field(client_for):
     fields = sorted(tuple(e["field"]) for e in bad["errors"])
     assert fields == [("input", "form", "trainees_cumulative"), ("input", "form", "unknown_field")]
     assert (await gql(doc.COUNTS))["applications"]["totalCount"] == 0
+
+
+async def test_worked_examples_load_as_demo_data(client_for):
+    from core.demo import load_demo
+
+    gql = await client_for([plugin], today="2026-11-25")
+    assert await load_demo(gql.platform) == 3
+    query = """{ applications(filter: {schemeId: "hz_outsourcing"}, first: 10) { edges { node { stageId institution { divisionName } } } } }"""
+    nodes = [e["node"] for e in (await gql(query))["applications"]["edges"]]
+    assert [(n["stageId"], n["institution"]["divisionName"]) for n in nodes] == [
+        ("recognized", "滨江区"), ("district_review", "萧山区"), ("draft", "临安区")]
