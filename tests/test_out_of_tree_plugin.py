@@ -89,7 +89,7 @@ async def test_out_of_tree_scheme_is_served_from_its_entry_point(installed, clie
 
     plugins = {p["name"]: p for p in data["plugins"]}
     assert plugins["example"]["version"] == "0.3.0"
-    assert {"accredit_schemes", "accredit_application_kinds", "accredit_criteria"} <= set(plugins["example"]["hooks"])
+    assert {"accredit_schemes", "accredit_application_kinds", "accredit_criteria", "accredit_examples"} <= set(plugins["example"]["hooks"])
 
     # The built-in scheme is served alongside whenever accredit itself is installed (pip install -e .).
     if _entry_point_installed("hz_outsourcing"):

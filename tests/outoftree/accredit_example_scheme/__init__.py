@@ -10,8 +10,8 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict, Field
 
 from core import (
-    ApplicationKind, Criterion, CriterionKind, Effect, EvaluationMode, Finding, Parameters, Role, Scheme, Stage,
-    Status, Transition, Workflow, hookimpl,
+    ApplicationKind, Criterion, CriterionKind, Effect, EvaluationMode, Example, ExampleStep, Finding, Parameters, Role,
+    Scheme, Stage, Status, Transition, Workflow, hookimpl,
 )
 from core.counting import at_least
 from core.parameters import Parameter
@@ -73,3 +73,12 @@ def accredit_application_kinds(scheme):
 def accredit_criteria(scheme):
     if scheme.id == SCHEME_ID:
         return [Criterion("teachers", "师资", "第三条", CriterionKind.GATE, EvaluationMode.AUTOMATIC, check=_teachers)]
+
+
+@hookimpl
+def accredit_examples(scheme):
+    if scheme.id == SCHEME_ID:
+        return [Example("予以认定的示例", "recognition", {"teachers": 4, "summary": "四名专职教师"}, steps=(
+            ExampleStep("submit", Role.APPLICANT),
+            ExampleStep("grant", Role.CITY_REVIEWER),
+        ))]
