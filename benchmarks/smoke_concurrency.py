@@ -43,35 +43,8 @@ MASKED = "服务器内部错误 (internal error)"
 TODAY = "2026-03-02"
 
 # The form applied: --form-json if given, else the first worked example the scheme's plugin offers for
-# the kind (the accredit_examples hook), else this recognition form hz_outsourcing accepts (第六条).
+# the kind (the accredit_examples hook).
 DEFAULT_SCHEME, DEFAULT_KIND = "hz_outsourcing", "recognition"
-DEFAULT_FORM: dict[str, Any] = {
-    "independent_legal_person": True,
-    "business_qualifications": ["营业执照经营范围含职业技能培训"],
-    "business_in_operation": True,
-    "no_serious_violations_3y": True,
-    "no_fiscal_arrears": True,
-    "files_accounts_and_statistics": True,
-    "attends_inspections": True,
-    "training_started_on": "2019-01-01",
-    "trainees_cumulative": 800,
-    "trainees_recent_half_year": 260,
-    "teachers": [
-        {"name": "王老师", "qualification": "服务外包培训讲师证 A-0001", "full_time": True},
-        {"name": "李老师", "qualification": "服务外包培训讲师证 A-0002", "full_time": True},
-        {"name": "赵老师", "qualification": "服务外包培训讲师证 A-0003", "full_time": True},
-    ],
-    "premises": {"address": "杭州市西湖区文三路1号", "area_m2": 300, "tenure": "leased"},
-    "equipment": ["计算机50台", "投影仪5台"],
-    "has_assessment_system": True,
-    "issues_certificates": True,
-    "textbooks": {"self_compiled": True, "titles": ["服务外包基础教程"]},
-    "management_rules_topics": ["planning", "organisation", "discipline", "faculty", "enrolment", "fees", "assessment"],
-    "training_content": ["basic_skills", "pre_job"],
-    "delivery_modes": ["online", "offline"],
-    "declaration_truthful": True,
-}
-
 ERRORS = "errors { field code message }"
 REGISTER = """mutation($input: RegisterInstitutionInput!) {
   registerInstitution(input: $input) { institution { id version name cityCode } %s } }""" % ERRORS
@@ -342,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--scheme", default=DEFAULT_SCHEME, help=f"scheme to apply under (default {DEFAULT_SCHEME})")
     parser.add_argument("--kind", default=DEFAULT_KIND, help=f"application kind (default {DEFAULT_KIND})")
-    parser.add_argument("--form-json", help="the application form as JSON (default: a valid hz_outsourcing recognition form)")
+    parser.add_argument("--form-json", help="the application form as JSON (default: the plugin's first worked example)")
     parser.add_argument("--occupations", default="", help="comma-separated occupation codes for the application")
     parser.add_argument("--round", default=None, help="round id, for kinds that need one")
     parser.add_argument("--ready-timeout", type=float, default=60.0)
@@ -355,7 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         args.occupations = args.occupations or example["occupations"]
         args.round = args.round or example["round"]
     else:
-        args.form, source = DEFAULT_FORM, "the built-in hz_outsourcing recognition form"
+        print(f"smoke: no --form-json and no worked example for {args.scheme}/{args.kind}", flush=True)
+        return 2
     print(f"smoke: applying under {args.scheme}/{args.kind} with the form from {source}", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="accredit-smoke-") as tmp:

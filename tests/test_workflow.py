@@ -106,3 +106,16 @@ async def test_dry_run_stores_nothing(client_for):
     assert bad["errors"][0]["field"] == ["input", "form", "trainees"]
     counts = await gql(doc.COUNTS)
     assert counts["applications"]["totalCount"] == 0
+
+
+async def test_node_resolves_global_ids_of_every_type(client_for):
+    gql = await client_for([toy_plugin])
+    app = await _submitted(gql)
+    query = """query($id: ID!) { node(id: $id) { __typename ... on Application { stageId institution { id } } } }"""
+    node = (await gql(query, {"id": app["id"]}))["node"]
+    assert node["__typename"] == "Application" and node["stageId"] == "review"
+    inst = (await gql(query.replace("Application { stageId institution { id } }", "Institution { name }"),
+                      {"id": node["institution"]["id"]}))["node"]
+    assert inst["__typename"] == "Institution"
+    wrong_type = await gql("""query($id: ID!) { application(id: $id) { id } }""", {"id": node["institution"]["id"]})
+    assert wrong_type["application"] is None   # an ID of another type reads as one that does not exist

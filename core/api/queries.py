@@ -168,9 +168,9 @@ class Query:
             query = query.where(I.org_type == f.org_type.value)
         return await _page(info, query, I, first, after, InstitutionType.of)
 
-    @strawberry.field
+    @strawberry.field(description="null when no institution has this ID (an ID of another type included)")
     async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
-        row = await info.context.loaders.institution.load(_guard(lambda: database_id(id, InstitutionType, "id")))
+        row = await _load(info.context.loaders.institution, id, InstitutionType)
         return InstitutionType.of(row) if row else None
 
     @strawberry.field
@@ -197,9 +197,9 @@ class Query:
             query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
         return await _page(info, query, A, first, after, ApplicationType.of)
 
-    @strawberry.field
+    @strawberry.field(description="null when no application has this ID (an ID of another type included)")
     async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
-        row = await info.context.loaders.application.load(_guard(lambda: database_id(id, ApplicationType, "id")))
+        row = await _load(info.context.loaders.application, id, ApplicationType)
         return ApplicationType.of(row) if row else None
 
     @strawberry.field
@@ -254,6 +254,14 @@ class Query:
                                   grade=assessment.grade, lines=list(assessment.lines)),
         )
 
+
+
+async def _load(loader, global_id: relay.GlobalID, expected: type):
+    """The row a global ID names, or None: a foreign or malformed ID looks like a missing one."""
+    try:
+        return await loader.load(database_id(global_id, expected))
+    except Refused:
+        return None
 
 
 def _as_row(r) -> models.CriterionResult:

@@ -25,6 +25,7 @@ from plugins.hz_outsourcing import plugin
 from plugins.hz_outsourcing.forms import (
     AnnualReportForm, BiennialCheckForm, ManagementTopic, PlanChangeForm, RecognitionForm, RevocationForm,
 )
+from tests.plugins.hz_outsourcing_forms import VALID as VALID_FORM
 
 ON = dt.date(2024, 6, 3)
 CALENDAR = WorkingCalendar()
@@ -34,28 +35,7 @@ INSTITUTION = InstitutionFacts(
     id=1, name="杭州某某培训学校", credit_code="91350100M000100Y43", org_type=OrgType.PRIVATE_TRAINING_ENTERPRISE,
     division_code="330106", city_code="330100", registered_on=dt.date(2015, 1, 5),
 )
-RECOGNITION = {
-    "independent_legal_person": True,
-    "business_qualifications": ["民办学校办学许可证 教民1234"],
-    "business_in_operation": True,
-    "no_serious_violations_3y": True,
-    "no_fiscal_arrears": True,
-    "files_accounts_and_statistics": True,
-    "attends_inspections": True,
-    "training_started_on": "2018-03-01",
-    "trainees_cumulative": 800,
-    "trainees_recent_half_year": 150,
-    "teachers": [{"name": "张三", "qualification": "PMP 123", "full_time": True}],
-    "premises": {"address": "杭州市西湖区某路1号", "area_m2": 600, "tenure": "leased"},
-    "equipment": ["计算机60台", "投影仪"],
-    "has_assessment_system": True,
-    "issues_certificates": True,
-    "textbooks": {"self_compiled": True, "titles": ["服务外包实务"]},
-    "management_rules_topics": [t.value for t in ManagementTopic],
-    "training_content": ["basic_skills", "pre_job"],
-    "delivery_modes": ["online", "offline"],
-    "declaration_truthful": True,
-}
+RECOGNITION = {**VALID_FORM, "training_started_on": "2018-03-01"}  # well before ON
 
 
 def evaluate(criterion_id: str, form, *, on: dt.date = ON, institution: InstitutionFacts = INSTITUTION,
