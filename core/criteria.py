@@ -53,6 +53,7 @@ class ApplicationSummary:
     occupations: tuple[str, ...]
     submitted_on: dt.date | None
     updated_on: dt.date
+    stage_entered_on: dt.date  # when it reached its current stage (for a closed one: when it closed)
 
 
 @dataclass(frozen=True)

@@ -144,12 +144,15 @@ def accredit_transition_refusals(context: TransitionContext) -> list[UserError] 
 
 
 @hookspec(firstresult=True)
-def accredit_recognition_terms(context: TransitionContext) -> RecognitionTerms | None:
+def accredit_recognition_terms(context: TransitionContext, serial: int) -> RecognitionTerms | None:
     """Decide the title, code and validity of the recognition a ``GRANT`` transition confers.
 
-    Called once per granting transition, after the refusals hook allowed it. First non-``None``
-    wins; core's default gives the scheme's ``recognition_title`` with no expiry and no code.
-    Answer here for naming rules (杭州市公共实训基地 + 名称 + 分基地), codes or pilot periods.
+    Called once per granting transition, after the refusals hook allowed it, inside its
+    transaction. ``serial`` is this grant's 1-based number among all grants of the scheme in the
+    institution's city (revoked ones included, so numbers are never reused), for building codes.
+    First non-``None`` wins; core's default gives the scheme's ``recognition_title`` with no expiry
+    and no code. Answer here for naming rules (杭州市公共实训基地 + 名称 + 分基地), codes (which
+    must be unique) or pilot periods.
     """
 
 

@@ -48,6 +48,9 @@ async def test_exempt_type_and_other_city_do_not_count(client_for):
     ok(await act(gql, await _to_notice(gql, ningbo["id"], "X"), "grant", role="city_reviewer"))
     usage = await gql(doc.QUOTA, {"scheme": "toy", "occupation": "X", "city": "330100"})
     assert usage["quotaUsage"][0]["used"] == 2
+    codes_by_city = (await gql("{ recognitions(first: 10) { edges { node { code title } } } }"))["recognitions"]["edges"]
+    assert [e["node"]["code"] for e in codes_by_city] == ["TOY-330100-001", "TOY-330100-002", "TOY-330100-003", "TOY-330200-001"]
+    assert codes_by_city[2]["node"]["title"] == "示例机构（杭州技师学院）"
 
 
 async def test_revocation_frees_the_place_and_bans_reapplication(client_for):

@@ -119,3 +119,15 @@ async def test_node_resolves_global_ids_of_every_type(client_for):
     assert inst["__typename"] == "Institution"
     wrong_type = await gql("""query($id: ID!) { application(id: $id) { id } }""", {"id": node["institution"]["id"]})
     assert wrong_type["application"] is None   # an ID of another type reads as one that does not exist
+
+
+async def test_ranking_orders_a_round_by_score_and_keeps_ties(client_for):
+    gql = await client_for([toy_plugin])
+    for n, points in enumerate((6, 9, 6, 3)):
+        inst = await register(gql, name=f"杭州排名{n}有限公司")
+        app = ok(await create(gql, inst["id"], "toy", {"trainees": 150}, roundId="2026"))
+        app = ok(await submit(gql, app))
+        ok(await act(gql, app, "score", role="expert", judgments=[{"criterionId": "quality", "points": points}]))
+    query = """{ ranking(schemeId: "toy", roundId: "2026") { rank score application { institution { name } } } }"""
+    ranking = (await gql(query))["ranking"]
+    assert [(r["rank"], r["score"]) for r in ranking] == [(1, 9), (2, 6), (2, 6), (4, 3)]

@@ -70,6 +70,13 @@ class QuotaUsage:
     remaining: int
 
 
+@strawberry.type(description="An application's place in a round, by score (tied scores share a rank)")
+class RankedApplication:
+    rank: int
+    score: float
+    application: ApplicationType
+
+
 @strawberry.type
 class PluginInfo:
     name: str
@@ -219,6 +226,25 @@ class Query:
                                 | R.application_id.in_(select(models.ApplicationOccupation.application_id)
                                                        .where(models.ApplicationOccupation.occupation == f.occupation)))
         return await _page(info, query, R, first, after, RecognitionType.of)
+
+    @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4)")
+    async def ranking(
+        self, info: Info, scheme_id: str, round_id: str, kind: str = "recognition", stage: str | None = None,
+        first: int | None = None,
+    ) -> list[RankedApplication]:
+        A = models.Application
+        size = _guard(lambda: page_size(first))
+        query = (select(A).options(selectinload(A.occupations))
+                 .where(A.scheme_id == scheme_id, A.round_id == round_id, A.kind == kind, A.score.is_not(None)))
+        if stage:
+            query = query.where(A.stage == stage)
+        rows = list(await info.context.run(lambda s: s.scalars(query.order_by(A.score.desc(), A.id).limit(size))))
+        ranked, previous = [], None
+        for position, row in enumerate(rows, start=1):
+            rank = ranked[-1].rank if previous is not None and row.score == previous else position
+            ranked.append(RankedApplication(rank=rank, score=row.score, application=ApplicationType.of(row)))
+            previous = row.score
+        return ranked
 
     @strawberry.field(description="Places used under each quota rule of a scheme for one occupation in one city")
     async def quota_usage(self, info: Info, scheme_id: str, occupation: str, city_code: str) -> list[QuotaUsage]:

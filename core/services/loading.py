@@ -63,7 +63,16 @@ async def history(session: AsyncSession, institution_id: int, scheme_id: str, ex
         ApplicationSummary(
             id=r.id, kind=r.kind, stage=r.stage, status=r.status, form=r.form,
             occupations=tuple(o.occupation for o in r.occupations), submitted_on=china_date(r.submitted_at),
-            updated_on=china_date(r.updated_at),
+            updated_on=china_date(r.updated_at), stage_entered_on=china_date(r.stage_entered_at),
         )
         for r in rows
+    )
+
+
+async def grants_in_city(session: AsyncSession, scheme_id: str, city_code: str) -> int:
+    """How many recognitions the scheme has granted to institutions of one city, ever."""
+    return await session.scalar(
+        select(func.count()).select_from(models.Recognition)
+        .join(models.Institution, models.Institution.id == models.Recognition.institution_id)
+        .where(models.Recognition.scheme_id == scheme_id, models.Institution.city_code == city_code)
     )

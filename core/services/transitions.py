@@ -143,7 +143,8 @@ async def _apply_effect(
 ) -> None:
     today = context.today
     if transition.effect is Effect.GRANT:
-        terms = platform.pm.hook.accredit_recognition_terms(context=context)
+        serial = 1 + await loading.grants_in_city(session, entry.scheme.id, context.institution.city_code)
+        terms = platform.pm.hook.accredit_recognition_terms(context=context, serial=serial)
         granted = models.Recognition(
             institution_id=row.institution_id, scheme_id=entry.scheme.id, application_id=row.id, title=terms.title,
             code=terms.code, occupations=list(context.occupations), status=RecognitionStatus.ACTIVE.value,

@@ -204,7 +204,7 @@ def check_cycle(facts: Facts) -> Finding:
     interval = facts.params["check_interval_years"]
     if facts.recognition is None:
         return Finding(Outcome.INFO, "未关联认定记录", parameters=(interval,))
-    passed = [h.updated_on for h in facts.history if h.kind == "biennial_check" and h.stage == "passed"]
+    passed = [h.stage_entered_on for h in facts.history if h.kind == "biennial_check" and h.stage == "passed"]
     since = max(passed, default=facts.recognition.granted_on)
     years = full_years(since, facts.on)
     return Finding(

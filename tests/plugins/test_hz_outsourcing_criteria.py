@@ -215,7 +215,7 @@ def test_art13_fee_change_needs_approval(reference, outcome):
 
 def test_art14_check_cycle_counts_from_last_passed_check():
     held = RecognitionFacts(1, "hz_outsourcing", 1, RecognitionStatus.ACTIVE, (), dt.date(2022, 1, 10), None, None)
-    check = ApplicationSummary(7, "biennial_check", "passed", "closed", {}, (), dt.date(2024, 1, 5), dt.date(2024, 1, 20))
+    check = ApplicationSummary(7, "biennial_check", "passed", "closed", {}, (), dt.date(2024, 1, 5), dt.date(2024, 1, 20), dt.date(2024, 1, 20))
     form = BiennialCheckForm.model_validate(RECOGNITION)
     due = evaluate("art14_check_cycle", form, on=dt.date(2024, 1, 10), recognition=held, kind="biennial_check")
     after_check = evaluate("art14_check_cycle", form, on=dt.date(2024, 1, 25), recognition=held,

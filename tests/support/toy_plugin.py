@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core import (
     ApplicationKind, Criterion, CriterionKind, Effect, EvaluationMode, Example, ExampleStep, Finding, Judgment, OrgType, Parameters, Purpose,
-    QuotaRule, ReviewMode, Role, Round, Scheme, Stage, Status, Transition, Workflow, hookimpl, occupation_city_keys,
+    QuotaRule, RecognitionTerms, ReviewMode, Role, Round, Scheme, Stage, Status, Transition, Workflow, hookimpl, occupation_city_keys,
 )
 from core.counting import at_least
 from core.parameters import Parameter
@@ -115,6 +115,12 @@ def accredit_examples(scheme):
             Example("不符合条件的示例", "recognition", {"trainees": 10}, ("A",), "2026",
                     steps=(ExampleStep("submit", Role.APPLICANT),), institution_name="杭州另一示范有限公司"),
         ]
+
+
+@hookimpl
+def accredit_recognition_terms(context, serial):
+    if context.scheme.id == SCHEME_ID:
+        return RecognitionTerms(f"示例机构（{context.institution.name}）", code=f"TOY-{context.institution.city_code}-{serial:03d}")
 
 
 @hookimpl
