@@ -15,7 +15,7 @@ APPLICATION_FIELDS = """
   stage { id title role }
   availableActions { id role }
   criterionResults { criterionId citation kind mode outcome rule values parameters field points maxPoints }
-  evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum }
+  evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum passed grade lines }
   recognition { id status banUntil }
 """
 
