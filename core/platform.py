@@ -30,9 +30,7 @@ class Platform:
         self.pm = pm or get_plugin_manager()
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
-        self.engine: AsyncEngine = make_engine(
-            self.settings.database_url, busy_timeout_ms=self.settings.sqlite_busy_timeout_ms, echo=self.settings.echo_sql
-        )
+        self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
 
     def today(self) -> dt.date:
         """Today in China Standard Time (deadlines are Beijing dates), or the pinned ``ACCREDIT_TODAY``."""

@@ -16,6 +16,24 @@ class Settings(BaseSettings):
     sqlite_busy_timeout_ms: int = 10_000
     """How long an SQLite writer waits for the write lock before failing."""
 
+    pool_size: int = 10
+    """PostgreSQL: connections kept open per process."""
+
+    pool_max_overflow: int = 10
+    """PostgreSQL: extra connections opened under load, closed when idle."""
+
+    pool_timeout_s: float = 30.0
+    """PostgreSQL: how long a request waits for a free connection."""
+
+    statement_timeout_ms: int = 30_000
+    """PostgreSQL: a statement running longer is cancelled (``statement_timeout``)."""
+
+    lock_timeout_ms: int = 10_000
+    """PostgreSQL: waiting longer for a row or table lock fails the statement (``lock_timeout``)."""
+
+    write_retries: int = 3
+    """Write transactions failing with a serialization failure or deadlock are retried this often."""
+
     calendar_fallback: Literal["error", "weekdays"] = "error"
     """Years the holiday tables do not cover: refuse ("error") or assume Monday–Friday ("weekdays")."""
 

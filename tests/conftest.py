@@ -1,14 +1,25 @@
-"""Shared fixtures: a migrated SQLite database per test, a platform with chosen plugins, and a
-GraphQL client that posts real documents through the ASGI app, as a client would."""
+"""Shared fixtures: a migrated database per test, a platform with chosen plugins, and a GraphQL
+client that posts real documents through the ASGI app, as a client would.
+
+Every test that takes ``database_url`` (``client_for`` does) runs on SQLite and, when
+``ACCREDIT_TEST_POSTGRES_URL`` names a PostgreSQL database (``.ci/postgres start`` prints one), on
+PostgreSQL too. In CI (``CI`` set) a missing PostgreSQL is a failure, never a skip.
+"""
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
+from sqlalchemy import make_url
 
 from core.api.app import create_app
 from core.db.migrate import upgrade
@@ -24,11 +35,57 @@ def migrated_template(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture
-def database_url(migrated_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "accredit.db"
-    shutil.copy(migrated_template, path)
-    return f"sqlite+aiosqlite:///{path}"
+POSTGRES_URL = os.environ.get("ACCREDIT_TEST_POSTGRES_URL")
+ENGINES = ["sqlite", "postgresql"] if POSTGRES_URL or os.environ.get("CI") else ["sqlite"]
+
+
+def _pg_dsn(url: str, database: str | None = None) -> str:
+    """asyncpg's DSN for a SQLAlchemy URL, optionally for another database on the same server."""
+    parsed = make_url(url).set(drivername="postgresql")
+    return parsed.set(database=database or parsed.database).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """A migrated template database; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
+    if not POSTGRES_URL:
+        pytest.fail("CI runs every test on PostgreSQL too: start one with `.ci/postgres start` and set ACCREDIT_TEST_POSTGRES_URL")
+    name = f"accredit_template_{uuid.uuid4().hex[:8]}"
+
+    async def admin(statement: str) -> None:
+        conn = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
+        try:
+            await conn.execute(statement)
+        finally:
+            await conn.close()
+
+    def build() -> None:
+        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+        upgrade(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
+
+    # in a thread of its own: first requested from inside a test's running event loop
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(build).result()
+        yield name
+        pool.submit(asyncio.run, admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')).result()
+
+
+@pytest.fixture(params=ENGINES)
+async def database_url(request, migrated_template: Path, tmp_path: Path):
+    if request.param == "sqlite":
+        path = tmp_path / "accredit.db"
+        shutil.copy(migrated_template, path)
+        yield f"sqlite+aiosqlite:///{path}"
+        return
+    template = request.getfixturevalue("postgres_template")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
 
 
 class GraphQLClient:

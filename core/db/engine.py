@@ -11,16 +11,34 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import event
+from typing import TYPE_CHECKING
+
+from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
+
+if TYPE_CHECKING:
+    from core.settings import Settings
 
 WRITE = "accredit_write"
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 10_000, echo: bool = False) -> AsyncEngine:
+def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = False) -> AsyncEngine:
+    """An engine for ``url``: SQLite (aiosqlite) or PostgreSQL (asyncpg), chosen by the URL."""
+    from core.settings import Settings
+
+    settings = settings or Settings(database_url=url)
+    if make_url(url).get_backend_name() == "postgresql":
+        return create_async_engine(
+            url, echo=echo, pool_size=settings.pool_size, max_overflow=settings.pool_max_overflow,
+            pool_timeout=settings.pool_timeout_s, pool_pre_ping=True,
+            connect_args={"server_settings": {
+                "statement_timeout": str(settings.statement_timeout_ms),
+                "lock_timeout": str(settings.lock_timeout_ms),
+                "application_name": "accredit",
+            }},
+        )
     engine = create_async_engine(url, echo=echo)
-    if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, busy_timeout_ms)
+    _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
     return engine
 
 
