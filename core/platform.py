@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import TypeVar
 
 import pluggy
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from core.calendar import WorkingCalendar
@@ -22,6 +25,14 @@ from core.registry import Registry
 from core.settings import Settings
 
 log = logging.getLogger("accredit")
+T = TypeVar("T")
+TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+
+
+def is_transient(error: DBAPIError) -> bool:
+    """A failure that a fresh attempt of the same transaction may not meet again."""
+    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
+    return state in TRANSIENT_SQLSTATES or "database is locked" in str(error.orig)
 
 
 class Platform:
@@ -57,6 +68,20 @@ class Platform:
                 self.pm.hook.accredit_lifecycle_event(event=event)
             except Exception:  # an observer must never undo or hide a committed change
                 log.exception("lifecycle hook failed for %s", event.action)
+
+    async def transaction(self, operation: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run ``operation`` in a write transaction, again from the start (a bounded number of
+        times) when the database reports a serialization failure, a deadlock or a busy lock."""
+        for attempt in range(self.settings.write_retries + 1):
+            try:
+                async with self.writing() as session:
+                    return await operation(session)
+            except DBAPIError as error:
+                if attempt == self.settings.write_retries or not is_transient(error):
+                    raise
+                log.warning("retrying a write after %s (attempt %d)", type(error.orig).__name__, attempt + 1)
+                await asyncio.sleep(0.01 * 2 ** attempt)
+        raise AssertionError("unreachable")
 
     def reading(self):
         return read_session(self.engine)

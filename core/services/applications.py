@@ -86,7 +86,7 @@ async def create_application(
 async def edit_application(
     platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, draft: Draft,
 ) -> models.Application:
-    row = await loading.application(session, application_id, "input", "id")
+    row = await loading.application_for_update(session, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
     kind = entry.kind(row.kind)
     stage = kind.workflow.stage(row.stage)

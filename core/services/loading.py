@@ -13,17 +13,20 @@ from core.db import models
 from core.errors import ErrorCode, Refused
 from core.recognitions import RecognitionStatus
 
-async def institution(session: AsyncSession, institution_id: int, *path: str) -> models.Institution:
-    row = await session.get(models.Institution, institution_id)
+async def institution(session: AsyncSession, institution_id: int, *path: str, lock: bool = False) -> models.Institution:
+    row = await session.get(models.Institution, institution_id, with_for_update=lock or None)
     if row is None:
         raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", *path)
     return row
 
 
-async def application(session: AsyncSession, application_id: int, *path: str) -> models.Application:
+async def application_for_update(session: AsyncSession, application_id: int, *path: str) -> models.Application:
+    """The application, row-locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's
+    ``BEGIN IMMEDIATE`` already serialises writers), so concurrent acts on it queue up."""
     row = await session.scalar(
         select(models.Application).where(models.Application.id == application_id)
         .options(selectinload(models.Application.occupations))
+        .with_for_update(of=models.Application)
         .execution_options(populate_existing=True)
     )
     if row is None:
@@ -76,3 +79,16 @@ async def grants_in_city(session: AsyncSession, scheme_id: str, city_code: str) 
         .join(models.Institution, models.Institution.id == models.Recognition.institution_id)
         .where(models.Recognition.scheme_id == scheme_id, models.Institution.city_code == city_code)
     )
+
+
+async def serialise_grants(session: AsyncSession, scheme_id: str, city_code: str) -> None:
+    """Make concurrent grants of one scheme in one city take turns (so serials and codes never
+    collide): a transaction-scoped advisory lock on PostgreSQL; SQLite writers already take turns."""
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(func.hashtext(f"accredit:grant:{scheme_id}:{city_code}"))))
+
+
+async def last_event(session: AsyncSession, application_id: int) -> models.Event | None:
+    return await session.scalar(select(models.Event).where(
+        models.Event.application_id == application_id, models.Event.entity == "application",
+    ).order_by(models.Event.id.desc()).limit(1))

@@ -39,10 +39,13 @@ class Act:
 
 
 async def act(platform: Platform, session: AsyncSession, actor: Actor, application_id: int, request: Act) -> models.Application:
-    row = await loading.application(session, application_id, "input", "id")
+    row = await loading.application_for_update(session, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
     kind = entry.kind(row.kind)
     workflow = kind.workflow
+    if await _is_replay(session, row, actor, request):
+        return row  # the same request, already carried out: same result, no second effect
+    check_version(row, request.expected_version)
     stage = workflow.stage(row.stage)
     transition = _find(workflow.available(stage.id), request.transition, stage.title)
     if actor.role is not transition.role:
@@ -50,7 +53,6 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
             ErrorCode.ROLE_NOT_ALLOWED,
             f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}", "input", "action",
         )
-    check_version(row, request.expected_version)
     _check_judgments(entry, row.kind, transition, request.judgments)
 
     today = platform.today()
@@ -99,6 +101,17 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     return row
 
 
+async def _is_replay(session: AsyncSession, row: models.Application, actor: Actor, request: Act) -> bool:
+    """A client that lost the response may send the same act again: it was based on the version
+    just before the application's latest transition, by the same actor, with the same action."""
+    if row.version != request.expected_version + 1:
+        return False
+    last = await loading.last_event(session, row.id)
+    return (last is not None and last.action == "application.transitioned" and last.actor == actor.name
+            and last.role == actor.role.value and last.details.get("transition") == request.transition
+            and (last.after or {}).get("version") == row.version)
+
+
 def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:
     for transition in available:
         if transition.id == wanted:
@@ -143,6 +156,7 @@ async def _apply_effect(
 ) -> None:
     today = context.today
     if transition.effect is Effect.GRANT:
+        await loading.serialise_grants(session, entry.scheme.id, context.institution.city_code)
         serial = 1 + await loading.grants_in_city(session, entry.scheme.id, context.institution.city_code)
         terms = platform.pm.hook.accredit_recognition_terms(context=context, serial=serial)
         granted = models.Recognition(

@@ -79,7 +79,7 @@ class InstitutionMutations:
         ctx = info.context
 
         async def run(session):
-            row = await loading.institution(session, database_id(input.id, InstitutionType, "input", "id"), "input", "id")
+            row = await loading.institution(session, database_id(input.id, InstitutionType, "input", "id"), "input", "id", lock=True)
             return await update_institution(session, ctx.actor, row, input.expected_version, _fields(input), ctx.platform.today())
 
         row, errors = await write(info, run, InstitutionType.of)

@@ -15,9 +15,11 @@ T = TypeVar("T")
 
 async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]], convert: Callable[[Any], T]) -> tuple[T | None, list[UserErrorType]]:
     """Run ``operation`` in its own transaction; on refusal roll back and return the errors."""
+    async def run(session: AsyncSession) -> T:
+        return convert(await operation(session))
+
     try:
-        async with info.context.platform.writing() as session:
-            result = convert(await operation(session))
+        result = await info.context.platform.transaction(run)
     except Refused as refused:
         return None, [UserErrorType.of(e) for e in refused.errors]
     return result, []

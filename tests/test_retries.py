@@ -1,0 +1,62 @@
+"""Writes are safe to retry: a replayed act has one effect; transient database failures are retried."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
+from core.db import models
+from tests.support import documents as doc
+from tests.support import toy_plugin
+from tests.support.helpers import act, codes, create, ok, register, submit
+
+
+async def test_replaying_a_grant_ten_times_gives_one_grant_and_one_entry(client_for):
+    gql = await client_for([toy_plugin])
+    inst = await register(gql)
+    app = ok(await create(gql, inst["id"], "toy", {"trainees": 150}, occupations=["R"], roundId="2026"))
+    app = ok(await submit(gql, app))
+    notice = ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
+    results = [await act(gql, notice, "grant", role="city_reviewer", actor="city") for _ in range(10)]
+    assert all(r["errors"] == [] for r in results)
+    assert {r["application"]["version"] for r in results} == {notice["version"] + 1}
+    assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 1
+    async with gql.platform.reading() as session:
+        actions = list(await session.scalars(select(models.Event.action).where(models.Event.application_id == int(app["databaseId"]))))
+    assert actions.count("recognition.granted") == 1 and actions.count("application.transitioned") == 3
+    usage = await gql(doc.QUOTA, {"scheme": "toy", "occupation": "R", "city": "330100"})
+    assert usage["quotaUsage"][0]["used"] == 1
+    # another actor, or another action, on the old version is still refused as stale
+    assert codes(await act(gql, notice, "grant", role="city_reviewer", actor="someone-else")) == ["STALE_VERSION"]
+
+
+class _Transient(Exception):
+    sqlstate = "40001"
+
+
+async def test_transient_failures_are_retried_then_reported(client_for):
+    gql = await client_for([toy_plugin])
+    calls = []
+
+    async def flaky(session):
+        calls.append(1)
+        if len(calls) < 3:
+            raise DBAPIError("UPDATE …", {}, _Transient("could not serialize access"))
+        return "done"
+
+    assert await gql.platform.transaction(flaky) == "done" and len(calls) == 3
+
+    async def always(session):
+        raise DBAPIError("UPDATE …", {}, _Transient("could not serialize access"))
+
+    with pytest.raises(DBAPIError):
+        await gql.platform.transaction(always)
+
+    async def broken(session):
+        calls.append(1)
+        raise DBAPIError("SELECT …", {}, Exception("syntax error"))
+
+    calls.clear()
+    with pytest.raises(DBAPIError):
+        await gql.platform.transaction(broken)
+    assert len(calls) == 1   # anything else is not retried
