@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import asyncio
+import importlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TypeVar
@@ -38,7 +39,8 @@ def is_transient(error: DBAPIError) -> bool:
 class Platform:
     def __init__(self, settings: Settings | None = None, pm: pluggy.PluginManager | None = None):
         self.settings = settings or Settings()
-        self.pm = pm or get_plugin_manager()
+        self.pm = pm or get_plugin_manager(plugins=[
+            importlib.import_module(name.strip()) for name in self.settings.plugins.split(",") if name.strip()])
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)

@@ -43,4 +43,8 @@ class Settings(BaseSettings):
     graphiql: bool = True
     """Serve the GraphiQL page at GET /graphql."""
 
+    plugins: str = ""
+    """Extra plugin modules to register besides the ``accredit.schemes`` entry points, comma-separated
+    (e.g. a scheme under development: ``ACCREDIT_PLUGINS=my_scheme.plugin``)."""
+
     echo_sql: bool = False
