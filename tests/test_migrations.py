@@ -17,3 +17,23 @@ async def test_models_match_the_migrated_database(database_url):
     finally:
         await engine.dispose()
     assert diff == [], f"models and migrations differ; write a migration: {diff}"
+
+
+async def test_upgrading_a_database_holding_demo_data_keeps_it(client_for):
+    from alembic.runtime.migration import MigrationContext as Context
+    from alembic.script import ScriptDirectory
+
+    from core.db.migrate import alembic_config, upgrade_async
+    from core.demo import load_demo
+    from tests.support import toy_plugin
+
+    gql = await client_for([toy_plugin])
+    assert await load_demo(gql.platform) == 1
+    url = gql.platform.settings.database_url
+    await upgrade_async(url)
+    head = ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    async with gql.platform.engine.connect() as conn:
+        current = await conn.run_sync(lambda sync: Context.configure(sync).get_current_revision())
+    assert current == head
+    counts = await gql("{ institutions(first: 5) { totalCount } recognitions(first: 5) { totalCount } }")
+    assert (counts["institutions"]["totalCount"], counts["recognitions"]["totalCount"]) == (1, 1)
