@@ -209,7 +209,7 @@ def pg(command: str, env: dict[str, str]) -> str:
 async def run(args: argparse.Namespace) -> int:
     tmp = tempfile.mkdtemp(prefix="accredit-crash-")
     env = {**os.environ, "CRASH_TMP": tmp, "ACCREDIT_PLUGINS": "tests.support.race_plugin", "ACCREDIT_TODAY": "2026-03-02",
-           "ACCREDIT_PG_STATE": f"{tmp}-pg", "ACCREDIT_PG_PORT": str(free_port())}  # outside tmp: it is root-only
+           "ACCREDIT_PG_STATE": f"{tmp}-pg"}  # outside tmp, which only root may enter
     if args.engine == "postgresql":
         env["ACCREDIT_DATABASE_URL"] = pg("start", env)
     else:
@@ -258,7 +258,6 @@ async def run(args: argparse.Namespace) -> int:
         if args.engine == "postgresql":
             pg("stop", env)
         shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(env["ACCREDIT_PG_STATE"], ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
