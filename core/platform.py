@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from core.calendar import WorkingCalendar
 from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
+from core.errors import ErrorCode, Refused
 from core.events import LifecycleEvent
 from core.plugins import get_plugin_manager
 from core.registry import Registry
@@ -28,12 +29,20 @@ from core.settings import Settings
 log = logging.getLogger("accredit")
 T = TypeVar("T")
 TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+TIMEOUT_SQLSTATES = {"57014"}  # statement timeout (lock_timeout reports 55P03)
+
+
+def _sqlstate(error: DBAPIError) -> str | None:
+    return getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
 
 
 def is_transient(error: DBAPIError) -> bool:
     """A failure that a fresh attempt of the same transaction may not meet again."""
-    state = getattr(error.orig, "sqlstate", None) or getattr(error.orig, "pgcode", None)
-    return state in TRANSIENT_SQLSTATES or "database is locked" in str(error.orig)
+    return _sqlstate(error) in TRANSIENT_SQLSTATES or "database is locked" in str(error.orig)
+
+
+def is_timeout(error: DBAPIError) -> bool:
+    return _sqlstate(error) in TIMEOUT_SQLSTATES
 
 
 class Platform:
@@ -79,8 +88,11 @@ class Platform:
                 async with self.writing() as session:
                     return await operation(session)
             except DBAPIError as error:
-                if attempt == self.settings.write_retries or not is_transient(error):
+                if not is_transient(error) and not is_timeout(error):
                     raise
+                if attempt == self.settings.write_retries or is_timeout(error):
+                    raise Refused.one(ErrorCode.DATABASE_BUSY,
+                                      "数据库繁忙（并发冲突或等待超时），本次操作未写入任何数据，请稍后重试") from error
                 log.warning("retrying a write after %s (attempt %d)", type(error.orig).__name__, attempt + 1)
                 await asyncio.sleep(0.01 * 2 ** attempt)
         raise AssertionError("unreachable")

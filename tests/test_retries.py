@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from core.db import models
+from core.errors import ErrorCode, Refused
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import act, codes, create, ok, register, submit
@@ -49,8 +50,9 @@ async def test_transient_failures_are_retried_then_reported(client_for):
     async def always(session):
         raise DBAPIError("UPDATE …", {}, _Transient("could not serialize access"))
 
-    with pytest.raises(DBAPIError):
+    with pytest.raises(Refused) as busy:
         await gql.platform.transaction(always)
+    assert busy.value.errors[0].code is ErrorCode.DATABASE_BUSY
 
     async def broken(session):
         calls.append(1)
