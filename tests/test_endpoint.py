@@ -1,0 +1,34 @@
+"""The HTTP endpoint: an IDE that works offline, probes, masked unexpected errors."""
+from __future__ import annotations
+
+import re
+
+
+async def test_graphiql_loads_every_asset_from_this_server(client_for):
+    gql = await client_for()
+    page = await gql.http.get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
+    assert "unpkg.com" not in page.text and "https://" not in re.sub(r"<script>.*?</script>", "", page.text, flags=re.S)
+    assets = re.findall(r'(?:src|href)="(/graphiql-assets/[^"]+)"', page.text)
+    assert len(assets) == 7
+    for asset in assets:
+        response = await gql.http.get(asset)
+        assert response.status_code == 200 and len(response.content) > 500, asset
+
+
+async def test_probes(client_for):
+    gql = await client_for()
+    assert (await gql.http.get("/healthz")).json() == {"status": "ok"}
+    assert (await gql.http.get("/readyz")).json() == {"status": "ready"}
+
+
+async def test_unexpected_errors_are_masked(client_for, monkeypatch):
+    gql = await client_for()
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("SELECT secret FROM somewhere /srv/accredit/core.py line 12")
+
+    monkeypatch.setattr(gql.platform.registry, "scheme", boom)
+    body = await gql('{ quotaUsage(schemeId: "x", occupation: "y", cityCode: "330100") { used } }', expect_errors=True)
+    assert body["errors"][0]["message"] == "服务器内部错误 (internal error)"
+    assert "SELECT" not in str(body) and "core.py" not in str(body)
