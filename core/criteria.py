@@ -54,6 +54,7 @@ class ApplicationSummary:
     submitted_on: dt.date | None
     updated_on: dt.date
     stage_entered_on: dt.date  # when it reached its current stage (for a closed one: when it closed)
+    round_id: str | None = None
 
 
 @dataclass(frozen=True)

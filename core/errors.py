@@ -33,6 +33,7 @@ class ErrorCode(enum.Enum):
     RECOGNITION_REQUIRED = "RECOGNITION_REQUIRED"
     GUARD_FAILED = "GUARD_FAILED"            # a plugin guard refused the transition
     CALENDAR_UNSUPPORTED = "CALENDAR_UNSUPPORTED"
+    NOT_IN_FORCE = "NOT_IN_FORCE"            # a date before the scheme (or one of its policy numbers) applies
     DATABASE_BUSY = "DATABASE_BUSY"          # still contended after retries, or a lock/statement timeout: nothing was written
 
 

@@ -50,10 +50,19 @@ DRY_RUN = """query($input: DryRunInput!) { evaluate(input: $input) {
 def _load() -> list[Any]:
     params = []
     for path in sorted(CASES.glob("*.yaml")):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        spec = _on_key(yaml.safe_load(path.read_text(encoding="utf-8")))
         for case in spec["cases"]:
             params.append(pytest.param(spec, case, id=f"{path.stem}:{case['name']}"))
     return params
+
+
+def _on_key(value: Any) -> Any:
+    """YAML 1.1 reads a bare ``on:`` key as the boolean True: give it back its name."""
+    if isinstance(value, dict):
+        return {("on" if key is True else key): _on_key(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_on_key(v) for v in value]
+    return value
 
 
 def merge(base: Any, change: Any) -> Any:

@@ -131,3 +131,12 @@ async def test_ranking_orders_a_round_by_score_and_keeps_ties(client_for):
     query = """{ ranking(schemeId: "toy", roundId: "2026") { rank score application { institution { name } } } }"""
     ranking = (await gql(query))["ranking"]
     assert [(r["rank"], r["score"]) for r in ranking] == [(1, 9), (2, 6), (2, 6), (4, 3)]
+
+
+async def test_evaluating_before_the_scheme_is_in_force_is_refused(client_for):
+    gql = await client_for([toy_plugin])
+    inst = await register(gql)
+    query = """query($input: DryRunInput!) { evaluate(input: $input) { eligible errors { code message } } }"""
+    result = (await gql(query, {"input": {"institutionId": inst["id"], "schemeId": "toy", "form": {"trainees": 150},
+                                          "on": "2019-12-31"}}))["evaluate"]
+    assert [e["code"] for e in result["errors"]] == ["NOT_IN_FORCE"] and "2020-01-01" in result["errors"][0]["message"]

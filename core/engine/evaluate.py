@@ -13,6 +13,7 @@ from core.calendar import WorkingCalendar
 from core.criteria import CriterionResult, Facts, Outcome
 from core.db import models
 from core.engine.jsonable import jsonable
+from core.errors import ErrorCode, Refused
 from core.institutions import InstitutionFacts
 from core.recognitions import RecognitionFacts
 from core.registry import SchemeEntry
@@ -33,6 +34,9 @@ def evaluate(
     recognition: RecognitionFacts | None = None,
     history: tuple = (),
 ) -> list[CriterionResult]:
+    if on < entry.scheme.effective_from:
+        raise Refused.one(ErrorCode.NOT_IN_FORCE, f"“{entry.scheme.title}”自 {entry.scheme.effective_from.isoformat()} 起施行，"
+                                                  f"不能按 {on.isoformat()} 评估")
     facts = Facts(
         form=form, institution=institution, on=on, params=entry.scheme.parameters.at(on), calendar=calendar,
         kind=kind.id, occupations=occupations, recognition=recognition, history=history,

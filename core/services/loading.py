@@ -64,7 +64,7 @@ async def history(session: AsyncSession, institution_id: int, scheme_id: str, ex
     )
     return tuple(
         ApplicationSummary(
-            id=r.id, kind=r.kind, stage=r.stage, status=r.status, form=r.form,
+            id=r.id, kind=r.kind, round_id=r.round_id, stage=r.stage, status=r.status, form=r.form,
             occupations=tuple(o.occupation for o in r.occupations), submitted_on=china_date(r.submitted_at),
             updated_on=china_date(r.updated_at), stage_entered_on=china_date(r.stage_entered_at),
         )
