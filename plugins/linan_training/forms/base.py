@@ -1,0 +1,44 @@
+"""Building blocks shared by the forms: strict models, non-empty text, identity numbers, people."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Iterable
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from stdnum.cn import ric
+from stdnum.exceptions import ValidationError as NumberInvalid
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
+
+
+def _resident_id(value: str) -> str:
+    try:
+        return ric.validate(value)
+    except NumberInvalid:
+        raise ValueError("居民身份证号码无效（GB 11643：长度、出生日期或校验码有误）") from None
+
+
+IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_resident_id)]
+
+
+class Form(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Person(Form):
+    """A trainee, candidate, teacher or examiner, identified by the resident id number."""
+
+    name: Text = Field(title="姓名")
+    id_number: IdNumber = Field(title="居民身份证号码")
+
+
+def refuse_duplicates(id_numbers: Iterable[str], what: str) -> None:
+    """A list of people must name each person once (a validator helper)."""
+    seen, repeated = set(), []
+    for number in id_numbers:
+        if number in seen:
+            repeated.append(number)
+        seen.add(number)
+    if repeated:
+        raise ValueError(f"{what}重复：{'、'.join(repeated)}")
