@@ -38,7 +38,12 @@ class Outcome(enum.Enum):
     FAIL = "fail"
     PENDING = "pending"  # awaits a reviewer's judgment
     SCORED = "scored"
-    INFO = "info"
+    INFO = "info"        # recorded only; on a gate it means "does not apply to this applicant"
+
+
+def blocks(kind: "CriterionKind", outcome: Outcome) -> bool:
+    """Whether a gate's outcome stops the application: anything but a pass, except "not applicable"."""
+    return kind is CriterionKind.GATE and outcome not in (Outcome.PASS, Outcome.INFO)
 
 
 @dataclass(frozen=True)

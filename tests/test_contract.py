@@ -49,3 +49,11 @@ def test_a_second_plugin_may_add_a_local_criterion_to_a_scheme():
         "local_rule", "区级补充条件", "区补充规定第一条", CriterionKind.INFO, EvaluationMode.JUDGMENT)] if scheme.id == "toy" else None)
     registry = Registry(get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, local]), WorkingCalendar())
     assert "local_rule" in registry.scheme("toy").criteria
+
+
+def test_info_on_a_gate_means_not_applicable():
+    from core.criteria import CriterionKind, Outcome, blocks
+
+    assert not blocks(CriterionKind.GATE, Outcome.INFO) and not blocks(CriterionKind.GATE, Outcome.PASS)
+    assert blocks(CriterionKind.GATE, Outcome.FAIL) and blocks(CriterionKind.GATE, Outcome.PENDING)
+    assert not blocks(CriterionKind.INFO, Outcome.FAIL)   # an information criterion never blocks

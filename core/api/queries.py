@@ -22,7 +22,7 @@ from core.api.types.recognitions import RecognitionType
 from core.api.types.scheme_cache import scheme_type
 from core.api.types.schemes import SchemeType
 from core.db import models
-from core.criteria import CriterionKind, EvaluationMode, Outcome
+from core.criteria import EvaluationMode, blocks
 from core.engine.jsonable import jsonable
 from core.errors import ErrorCode, Refused
 from core.plugins import describe
@@ -271,8 +271,7 @@ class Query:
                 form=input.form, occupations=tuple(input.occupations), on=input.on))
         except Refused as refused:
             return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
-        eligible = all(r.outcome is Outcome.PASS for r in results
-                       if r.kind is CriterionKind.GATE and r.mode is EvaluationMode.AUTOMATIC)
+        eligible = not any(blocks(r.kind, r.outcome) for r in results if r.mode is EvaluationMode.AUTOMATIC)
         return DryRunResult(
             eligible=eligible, errors=[],
             results=[CriterionResultType.of(_as_row(r)) for r in results],

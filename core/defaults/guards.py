@@ -5,7 +5,7 @@ uses to add a guard of its own.
 """
 from __future__ import annotations
 
-from core.criteria import CriterionKind, EvaluationMode, Outcome
+from core.criteria import CriterionKind, EvaluationMode, Outcome, blocks
 from core.engine.context import TransitionContext
 from core.errors import ErrorCode, UserError
 from core.hookspecs import hookimpl
@@ -50,7 +50,7 @@ def _gates(ctx: TransitionContext) -> list[UserError]:
     return [
         UserError(ErrorCode.CRITERION_NOT_MET, f"不符合{r.explanation}", ("form", *r.field) if r.field else ("criteria", r.criterion_id))
         for r in ctx.results
-        if r.kind is CriterionKind.GATE and r.mode is EvaluationMode.AUTOMATIC and r.outcome is not Outcome.PASS
+        if r.mode is EvaluationMode.AUTOMATIC and blocks(r.kind, r.outcome)
     ]
 
 
@@ -61,7 +61,7 @@ def _judgments(ctx: TransitionContext) -> list[UserError]:
     verdicts = gate_verdicts([*ctx.reviews, current])
     errors = []
     for r in ctx.results:
-        if r.kind is not CriterionKind.GATE or r.mode is not EvaluationMode.JUDGMENT:
+        if r.kind is not CriterionKind.GATE or r.mode is not EvaluationMode.JUDGMENT or r.outcome is Outcome.INFO:
             continue
         verdict = verdicts.get(r.criterion_id)
         if verdict is None:
