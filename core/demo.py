@@ -52,7 +52,7 @@ async def _load(platform: Platform, scheme_id: str, example: Example, serial: in
                 "contacts": [{"name": "示例联系人", "phone": "0571-00000000"}],
             }, platform.today())
             kind = platform.registry.scheme(scheme_id).kind(example.kind)
-            creator = Actor(f"demo-{kind.initiator.value}", kind.initiator)
+            creator = Actor(f"demo-{kind.initiators[0].value}", kind.initiators[0])
             app = await create_application(platform, session, creator, institution_id=inst.id, scheme_id=scheme_id,
                                            kind_id=example.kind, draft=Draft(example.form, example.occupations, example.round_id))
             for step in example.steps:

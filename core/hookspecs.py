@@ -149,7 +149,8 @@ def accredit_recognition_terms(context: TransitionContext, serial: int) -> Recog
 
     Called once per granting transition, after the refusals hook allowed it, inside its
     transaction. ``serial`` is this grant's 1-based number among all grants of the scheme in the
-    institution's city (revoked ones included, so numbers are never reused), for building codes.
+    institution's city (revoked ones included, so numbers are never reused), for building codes;
+    it is 0 for ``RENEW``, which keeps the recognition's code and takes only title and validity.
     First non-``None`` wins; core's default gives the scheme's ``recognition_title`` with no expiry
     and no code. Answer here for naming rules (杭州市公共实训基地 + 名称 + 分基地), codes (which
     must be unique) or pilot periods.

@@ -56,6 +56,10 @@ class ApplicationKind:
     form: type[BaseModel]         # validates and documents the form data; its JSON Schema is published
     workflow: Workflow
     purpose: Purpose = Purpose.NEW_RECOGNITION
-    initiator: Role = Role.APPLICANT
+    initiator: Role | tuple[Role, ...] = Role.APPLICANT  # who may start one (several roles: a tuple)
     needs_round: bool = False     # submissions only inside an open round of this kind
     citation: str = ""
+
+    @property
+    def initiators(self) -> tuple[Role, ...]:
+        return self.initiator if isinstance(self.initiator, tuple) else (self.initiator,)

@@ -31,12 +31,16 @@ class Status(enum.Enum):
 
 
 class Effect(enum.Enum):
+    """What a transition does to a recognition; all but GRANT act on the one the application concerns."""
+
     NONE = "none"
-    GRANT = "grant"          # create a recognition (quota rules are checked)
-    REVOKE = "revoke"        # revoke the concerned recognition (ban per the scheme's parameter)
-    SUSPEND = "suspend"
+    GRANT = "grant"          # create a recognition (terms from the terms hook; quota slots taken)
+    SUPERSEDE = "supersede"  # end the concerned one and grant its successor atomically (e.g. promotion)
+    RENEW = "renew"          # new terms (title, validity) for the concerned one, from the terms hook
+    REVOKE = "revoke"        # end it as revoked (ban per the scheme's parameter); slots released
+    EXPIRE = "expire"        # end it as expired; slots released
+    SUSPEND = "suspend"      # keeps its slots
     REINSTATE = "reinstate"
-    EXPIRE = "expire"
 
 
 class ReviewMode(enum.Enum):

@@ -152,6 +152,7 @@ class Recognition(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
     scheme_id: Mapped[str] = mapped_column(String(64), index=True)
+    city_code: Mapped[str] = mapped_column(String(6), index=True)  # the holder's city when granted
     application_id: Mapped[int] = mapped_column(Integer, unique=True)  # the granting application (no FK: would be a cycle)
     title: Mapped[str] = mapped_column(String(300))
     code: Mapped[str | None] = mapped_column(String(64), unique=True)

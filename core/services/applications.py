@@ -60,8 +60,9 @@ async def create_application(
 ) -> models.Application:
     entry = platform.registry.scheme(scheme_id, "input", "schemeId")
     kind = entry.kind(kind_id, "input", "kind")
-    if actor.role is not kind.initiator:
-        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {kind.initiator.value} 发起，当前角色为 {actor.role.value}")
+    if actor.role not in kind.initiators:
+        allowed = "、".join(role.value for role in kind.initiators)
+        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.value}")
     inst = await loading.institution(session, institution_id, "input", "institutionId")
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")

@@ -73,12 +73,13 @@ async def history(session: AsyncSession, institution_id: int, scheme_id: str, ex
 
 
 async def grants_in_city(session: AsyncSession, scheme_id: str, city_code: str) -> int:
-    """How many recognitions the scheme has granted to institutions of one city, ever."""
-    return await session.scalar(
-        select(func.count()).select_from(models.Recognition)
-        .join(models.Institution, models.Institution.id == models.Recognition.institution_id)
-        .where(models.Recognition.scheme_id == scheme_id, models.Institution.city_code == city_code)
-    )
+    """How many recognitions the scheme has granted in one city, ever (by the city at grant time)."""
+    return await session.scalar(select(func.count()).select_from(models.Recognition).where(
+        models.Recognition.scheme_id == scheme_id, models.Recognition.city_code == city_code))
+
+
+async def code_taken(session: AsyncSession, code: str) -> bool:
+    return await session.scalar(select(models.Recognition.id).where(models.Recognition.code == code)) is not None
 
 
 async def serialise_grants(session: AsyncSession, scheme_id: str, city_code: str) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actors import Actor
-from core.counting import anniversary
 from core.criteria import CriterionKind, EvaluationMode
 from core.clock import china_date
 from core.db import models
@@ -19,13 +18,12 @@ from core.engine import evaluate as ev
 from core.engine.audit import record
 from core.engine.context import TransitionContext
 from core.engine.facts import institution_facts, recognition_facts, review_facts
-from core.engine.quota import release_slots, take_slots
 from core.errors import ErrorCode, Refused, UserError
 from core.platform import Platform
-from core.recognitions import RecognitionStatus
 from core.registry import SchemeEntry
 from core.scoring import Judgment, ReviewFacts
 from core.services import loading
+from core.services.effects import apply_effect
 from core.services.applications import check_version, evaluate_row, evaluation_date, snapshot
 from core.workflow import Effect, ReviewMode, Transition
 
@@ -97,7 +95,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
            application_id=row.id, before=before, after=snapshot(row),
            details={"transition": transition.id, "from": stage.id, "to": target.id, "comment": request.comment,
                     "judgments": [j.__dict__ for j in request.judgments], "score": assessment.total, "grade": assessment.grade})
-    await _apply_effect(platform, session, actor, entry, row, transition, context, rec)
+    await apply_effect(platform, session, actor, entry, row, transition, context, rec)
     return row
 
 
@@ -148,51 +146,3 @@ def _check_judgments(entry: SchemeEntry, kind_id: str, transition: Transition, j
             errors.append(UserError(ErrorCode.REQUIRED, f"{criterion.citation} {criterion.title} 须判定是否符合", (*path, "passed")))
     if errors:
         raise Refused(errors)
-
-
-async def _apply_effect(
-    platform: Platform, session: AsyncSession, actor: Actor, entry: SchemeEntry, row: models.Application,
-    transition: Transition, context: TransitionContext, rec: models.Recognition | None,
-) -> None:
-    today = context.today
-    if transition.effect is Effect.GRANT:
-        await loading.serialise_grants(session, entry.scheme.id, context.institution.city_code)
-        serial = 1 + await loading.grants_in_city(session, entry.scheme.id, context.institution.city_code)
-        terms = platform.pm.hook.accredit_recognition_terms(context=context, serial=serial)
-        granted = models.Recognition(
-            institution_id=row.institution_id, scheme_id=entry.scheme.id, application_id=row.id, title=terms.title,
-            code=terms.code, occupations=list(context.occupations), status=RecognitionStatus.ACTIVE.value,
-            granted_on=today, valid_until=terms.valid_until,
-        )
-        session.add(granted)
-        await session.flush()
-        slots = await take_slots(session, entry, granted, context.institution, today)
-        record(session, actor, "recognition.granted", "recognition", granted.id, scheme_id=entry.scheme.id,
-               application_id=row.id, after=_rec_snapshot(granted), details={"quota_slots": slots, "transition": transition.id})
-        return
-    if transition.effect is Effect.NONE:
-        return
-    if rec is None:
-        raise Refused.one(ErrorCode.RECOGNITION_REQUIRED, f"“{transition.title}”须针对一项认定")
-    before = _rec_snapshot(rec)
-    if transition.effect in (Effect.REVOKE, Effect.EXPIRE):
-        if rec.status in (RecognitionStatus.REVOKED.value, RecognitionStatus.EXPIRED.value):
-            raise Refused.one(ErrorCode.TRANSITION_NOT_ALLOWED, f"该认定已处于 {rec.status} 状态")
-        rec.status = RecognitionStatus.REVOKED.value if transition.effect is Effect.REVOKE else RecognitionStatus.EXPIRED.value
-        rec.ended_on, rec.end_reason, rec.ended_by_application_id = today, context.comment or transition.title, row.id
-        ban = entry.scheme.ban_parameter
-        if transition.effect is Effect.REVOKE and ban:
-            rec.ban_until = anniversary(today, int(context.params.value(ban)))
-        await release_slots(session, rec.id)
-    elif transition.effect is Effect.SUSPEND:
-        rec.status = RecognitionStatus.SUSPENDED.value
-    elif transition.effect is Effect.REINSTATE:
-        rec.status = RecognitionStatus.ACTIVE.value
-    rec.version += 1
-    record(session, actor, f"recognition.{transition.effect.value}", "recognition", rec.id, scheme_id=entry.scheme.id,
-           application_id=row.id, before=before, after=_rec_snapshot(rec), details={"transition": transition.id})
-
-
-def _rec_snapshot(rec: models.Recognition) -> dict:
-    return {"status": rec.status, "title": rec.title, "code": rec.code, "occupations": rec.occupations,
-            "valid_until": rec.valid_until, "ended_on": rec.ended_on, "ban_until": rec.ban_until, "version": rec.version}

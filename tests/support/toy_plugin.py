@@ -68,6 +68,21 @@ REVOCATION = Workflow(
 )
 
 
+FOLLOW_UP = Workflow(
+    stages=(
+        Stage("open", "办理", Status.IN_REVIEW, Role.PROVINCE_REVIEWER),
+        Stage("done", "办结", Status.CLOSED),
+    ),
+    transitions=(
+        Transition("promote", "升级为省级（替换原认定）", "open", "done", Role.PROVINCE_REVIEWER, effect=Effect.SUPERSEDE),
+        Transition("renew", "延续有效期", "open", "done", Role.PROVINCE_REVIEWER, effect=Effect.RENEW),
+        Transition("suspend", "暂停", "open", "open", Role.PROVINCE_REVIEWER, effect=Effect.SUSPEND),
+        Transition("reinstate", "恢复", "open", "open", Role.PROVINCE_REVIEWER, effect=Effect.REINSTATE),
+    ),
+    initial="open",
+)
+
+
 @hookimpl
 def accredit_schemes():
     return [Scheme(
@@ -90,6 +105,8 @@ def accredit_application_kinds(scheme):
             ApplicationKind("recognition", "认定申请", ToyForm, RECOGNITION),
             ApplicationKind("revocation", "取消认定", CaseForm, REVOCATION, purpose=Purpose.CONCERNS_RECOGNITION,
                             initiator=Role.CITY_REVIEWER),
+            ApplicationKind("follow_up", "后续管理", CaseForm, FOLLOW_UP, purpose=Purpose.CONCERNS_RECOGNITION,
+                            initiator=(Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER)),
         ]
 
 
@@ -119,8 +136,13 @@ def accredit_examples(scheme):
 
 @hookimpl
 def accredit_recognition_terms(context, serial):
-    if context.scheme.id == SCHEME_ID:
-        return RecognitionTerms(f"示例机构（{context.institution.name}）", code=f"TOY-{context.institution.city_code}-{serial:03d}")
+    if context.scheme.id != SCHEME_ID:
+        return None
+    if context.kind.id == "follow_up":  # promoted or renewed: valid one more year
+        level = "省级" if context.transition.id == "promote" else "市级"
+        return RecognitionTerms(f"{level}示例机构（{context.institution.name}）", code=f"TOY-P-{serial:03d}" if serial else None,
+                                valid_until=dt.date(context.today.year + 1, 12, 31))
+    return RecognitionTerms(f"示例机构（{context.institution.name}）", code=f"TOY-{context.institution.city_code}-{serial:03d}")
 
 
 @hookimpl

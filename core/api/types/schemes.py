@@ -69,7 +69,8 @@ class KindType:
     id: str
     title: str
     purpose: str
-    initiator: RoleEnum
+    initiator: RoleEnum = strawberry.field(description="The first of initiators")
+    initiators: list[RoleEnum] = strawberry.field(description="Roles that may start an application of this kind")
     needs_round: bool
     citation: str
     form_schema: JSON = strawberry.field(description="JSON Schema of the form data, for rendering the form")
@@ -79,7 +80,8 @@ class KindType:
 
     @classmethod
     def of(cls, k: ApplicationKind) -> "KindType":
-        return cls(id=k.id, title=k.title, purpose=k.purpose.value, initiator=k.initiator, needs_round=k.needs_round,
+        return cls(id=k.id, title=k.title, purpose=k.purpose.value, initiator=k.initiators[0], initiators=list(k.initiators),
+                   needs_round=k.needs_round,
                    citation=k.citation, form_schema=k.form.model_json_schema(), initial_stage=k.workflow.initial,
                    stages=[StageType.of(s) for s in k.workflow.stages],
                    transitions=[TransitionType.of(t) for t in k.workflow.transitions])
