@@ -14,10 +14,11 @@ from core.recognitions import RecognitionFacts, RecognitionTerms
 from core.roles import Role
 from core.schemes import ApplicationKind, Purpose, Round, Scheme
 from core.scoring import Assessment, Judgment, ReviewFacts
-from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
+from core.forms import Choice, Form, Text
+from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 __all__ = [
-    "ApplicationKind", "Assessment", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
+    "ApplicationKind", "Assessment", "Choice", "Form", "Text", "reasoned", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
     "ExampleStep", "Facts",
     "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
     "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",

@@ -85,6 +85,13 @@ class Transition:
     min_working_days_in_stage: str | None = None  # parameter name: e.g. a public notice period
 
 
+def reasoned(id: str, title: str, source: str, target: str, role: Role, citation: str = "", **options) -> Transition:
+    """A transition that must carry a written reason (returns, rejections, revocations), kept as a
+    review so the applicant can read why."""
+    return Transition(id, title, source, target, role, citation, review=options.pop("review", ReviewMode.OPTIONAL),
+                      comment_required=True, **options)
+
+
 @dataclass(frozen=True)
 class Workflow:
     stages: tuple[Stage, ...]

@@ -57,3 +57,24 @@ def test_info_on_a_gate_means_not_applicable():
     assert not blocks(CriterionKind.GATE, Outcome.INFO) and not blocks(CriterionKind.GATE, Outcome.PASS)
     assert blocks(CriterionKind.GATE, Outcome.FAIL) and blocks(CriterionKind.GATE, Outcome.PENDING)
     assert not blocks(CriterionKind.INFO, Outcome.FAIL)   # an information criterion never blocks
+
+
+def test_form_building_blocks():
+    import pydantic
+
+    from core import Choice, Form, Text
+
+    class Tenure(Choice):
+        OWNED = "owned", "自有"
+        LEASED = "leased", "租赁"
+
+    class Premises(Form):
+        tenure: Tenure
+        address: Text
+
+    schema = Premises.model_json_schema()["$defs"]["Tenure"]
+    assert schema["enum"] == ["owned", "leased"] and schema["enumNames"] == ["自有", "租赁"]
+    assert Premises(tenure="leased", address=" 文三路 ").address == "文三路" and Tenure.LEASED.rank == 1
+    for bad in ({"tenure": "owned", "address": "  "}, {"tenure": "owned", "address": "x", "extra": 1}):
+        with pytest.raises(pydantic.ValidationError):
+            Premises.model_validate(bad)
