@@ -29,3 +29,17 @@ async def test_one_institution_holds_applications_under_all_five_schemes(client_
     assert all(a["status"] == "DRAFT" and a["criterionResults"] for a in data["applications"])
     assert {a["scheme"]["documentNumber"] for a in data["applications"]} >= {"杭商务〔2021〕192号", "杭人社发〔2023〕115号",
                                                                              "临人社发〔2020〕105号", "浙人社办发〔2020〕35号"}
+
+
+async def test_every_scheme_renders_through_the_schemes_query(client_for):
+    gql = await client_for(load_entrypoints=True)
+    data = await gql("""{ schemes { id version plugin pluginVersion documentNumber effectiveFrom
+        rounds { id opensOn closesOn } parameters { name reference history { since value reference } }
+        kinds { id initiators formSchema stages { id role status } transitions { id role effect } }
+        criteria { id citation kind mode maxPoints category } quotaRules { id citation limitParameter } } }""")
+    schemes = {s["id"]: s for s in data["schemes"]}
+    assert FIVE <= set(schemes)
+    for scheme in schemes.values():
+        assert scheme["criteria"] and scheme["kinds"] and scheme["parameters"], scheme["id"]
+        assert all(c["citation"] for c in scheme["criteria"]), scheme["id"]
+    assert any(q["limitParameter"] for q in schemes["zj_evaluation_org"]["quotaRules"])

@@ -11,9 +11,9 @@ so the format is chosen here)::
     S 330100 2 007        S + home city code (6) + filing level (1 省级 / 2 市级) + grant serial (3)
     S3301002007-012       an addition of occupations: the organisation's code + "-" + its own serial
 
-The serial is core's per-city grant number (revoked grants included, never reused), so codes are
-unique; the level digit says which department filed it, which decides who acts on later
-applications about it (“谁受理、谁评估”, 三（二）).
+The serial is core's grant number in the organisation's city at grant time (revoked and superseded
+grants included, never reused), so codes are unique; the level digit says which department filed
+it, which decides who acts on later applications about it (“谁受理、谁评估”, 三（二）).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from core.divisions import name_of
 from core.engine.context import TransitionContext
 from core.institutions import InstitutionFacts, OrgType
 from core.recognitions import RecognitionFacts, RecognitionTerms
+from core.workflow import Effect
 
 PROVINCE = "330000"
 PROVINCE_DIGIT, CITY_DIGIT = "1", "2"
@@ -51,8 +52,8 @@ def code_for(institution: InstitutionFacts, by_province: bool, serial: int) -> s
     return f"S{institution.city_code}{PROVINCE_DIGIT if by_province else CITY_DIGIT}{serial:03d}"
 
 
-def scope(institution: InstitutionFacts, by_province: bool) -> str:
-    return "省级备案，面向全省" if by_province else f"{name_of(institution.city_code)}备案，面向本市"
+def scope(city_code: str, by_province: bool) -> str:
+    return "省级备案，面向全省" if by_province else f"{name_of(city_code)}备案，面向本市"
 
 
 def valid_until(ctx: TransitionContext) -> dt.date | None:
@@ -63,14 +64,26 @@ def valid_until(ctx: TransitionContext) -> dt.date | None:
 
 
 def terms(ctx: TransitionContext, serial: int) -> RecognitionTerms:
-    """The terms of each granting kind: a first filing, an addition of occupations, a promotion."""
+    """The terms of each granting kind (a first filing, an addition of occupations, a promotion
+    superseding the city filing) and of a filing continued by the final assessment."""
     inst = ctx.institution
+    if ctx.transition.effect is Effect.RENEW:
+        return continued(ctx.recognition)
     if ctx.kind.id == "add_occupations":
         base = ctx.recognition
         assert base is not None and base.code  # an addition concerns a coded filing
         by_province = filed_by_province(base)
-        return RecognitionTerms(f"{TITLE}（{scope(inst, by_province)}，新增职业（工种））",
+        return RecognitionTerms(f"{TITLE}（{scope(inst.city_code, by_province)}，新增职业（工种））",
                                 base.valid_until, f"{base.code}-{serial:03d}")
     by_province = ctx.kind.id == "promotion" or province_filing(inst, ctx.form)
-    return RecognitionTerms(f"{TITLE}（{scope(inst, by_province)}）", valid_until(ctx),
+    return RecognitionTerms(f"{TITLE}（{scope(inst.city_code, by_province)}）", valid_until(ctx),
                             code_for(inst, by_province, serial))
+
+
+def continued(rec: RecognitionFacts) -> RecognitionTerms:
+    """五（三）试点结束后综合评估合格的，继续开展: the same filing (title as granted, code kept by core)
+    with no end date, since the notice sets none (README, readings chosen). An addition's record is
+    continued by an assessment of its own."""
+    by_province = filed_by_province(rec)
+    addition = "，新增职业（工种）" if "-" in rec.code else ""
+    return RecognitionTerms(f"{TITLE}（{scope(rec.code[1:7], by_province)}{addition}）", None)

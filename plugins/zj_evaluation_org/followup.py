@@ -120,15 +120,17 @@ def assessment_level(province: bool):
 
 
 def assessment_timing(facts: Facts) -> Finding:
-    end = facts.params["pilot_valid_until"]
+    """Only a filing in force is assessed (a revoked or superseded one has nothing left to continue);
+    the comprehensive assessment of 五（三） comes after the pilot's last day."""
+    end, rec = facts.params["pilot_valid_until"], facts.recognition
+    if rec is None or rec.status not in (RecognitionStatus.ACTIVE, RecognitionStatus.SUSPENDED):
+        state = f"；该备案为 {rec.status.value}" if rec is not None else ""
+        return Finding(Outcome.FAIL, f"对备案有效的试点机构进行评估{state}")
     if facts.form.occasion is AssessmentOccasion.FINAL:
         holds = facts.on > end.value
         return Finding(Outcome.PASS if holds else Outcome.FAIL, f"试点结束（{end.value} 试点有效期届满）后进行综合评估",
                        {"pilot_ends": end.value}, field=() if holds else ("occasion",), parameters=(end,))
-    rec = facts.recognition
-    held = rec is not None and rec.status in (RecognitionStatus.ACTIVE, RecognitionStatus.SUSPENDED)
-    return Finding(Outcome.PASS if held else Outcome.FAIL, "对备案有效的试点机构进行认定质量综合评估、专家评估",
-                   parameters=(end,))
+    return Finding(Outcome.PASS, "对备案有效的试点机构进行认定质量综合评估、专家评估", parameters=(end,))
 
 
 # -- 三（二）分支机构 -------------------------------------------------------------------------------------

@@ -38,11 +38,19 @@ def score_passed(ctx: TransitionContext) -> str | None:
     return f"附件2 注：1-4项合计分数必须在90分以上；{summary or '尚未评分'}"
 
 
-def pilot_occasion(ctx: TransitionContext) -> str | None:
-    """Only a pilot-period assessment may end as 不合格 without consequence (督促整改)."""
-    if ctx.form.occasion is AssessmentOccasion.PILOT:
+def pilot_only(refusal: str):
+    """Outcomes only a pilot-period assessment may have: 通过 (the precondition for additions) and
+    不合格 without consequence (督促整改); ``refusal`` points a final assessment to its own outcome."""
+    def guard(ctx: TransitionContext) -> str | None:
+        return None if ctx.form.occasion is AssessmentOccasion.PILOT else refusal
+    return guard
+
+
+def final_only(ctx: TransitionContext) -> str | None:
+    """合格继续 is the outcome of the comprehensive assessment after the pilot (五（三）)."""
+    if ctx.form.occasion is AssessmentOccasion.FINAL:
         return None
-    return "五（三）：试点结束后综合评估不合格的，取消试点资格，请执行“取消试点资格”"
+    return "五（三）：“合格继续”是试点结束后综合评估的结论；试点期间的评估合格请执行“评估合格”"
 
 
 def revocation_grounded(ctx: TransitionContext) -> str | None:

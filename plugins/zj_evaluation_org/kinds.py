@@ -1,8 +1,9 @@
 """The application kinds: each form with its workflow (ids are public API).
 
-Assessments are declared once per level because a kind has a single initiating role and the
-department that assesses is the one that filed the organisation (三（二）、四（五））: a city assesses
-its own list, the province its own (README, “core change requested”).
+Assessments are declared once per level: the department that assesses is the one that filed the
+organisation (三（二）、四（五）), and every stage and transition names a single acting role, so one
+kind started by either level would need each transition twice (per level, guarded) and a draft
+only one level could edit; two kinds keep ``start``/``pass``/``continue``/``revoke`` for both.
 """
 from __future__ import annotations
 

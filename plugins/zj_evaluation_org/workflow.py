@@ -12,7 +12,7 @@ from core.roles import Role
 from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
 
 from plugins.zj_evaluation_org.guards import (
-    city_only, pilot_occasion, province_only, revocation_grounded, score_passed,
+    city_only, final_only, pilot_only, province_only, revocation_grounded, score_passed,
 )
 
 A, C, P, E = Role.APPLICANT, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER, Role.EXPERT
@@ -68,17 +68,16 @@ RECOGNITION = _filing("一、二、附件1、附件2", scored=True)
 ADD_OCCUPATIONS = _filing("二", scored=False)
 
 # 三（三）：市级备案组织经一年试点，由市综合评估、择优向省推荐；省技能人才评价管理服务中心考核评估，
-# 按程序（公示）报省厅备案后面向全省。The city filing ends (EXPIRE, its quota places released) and the
-# province filing is granted in the next step: core has no single effect that replaces a filing
-# (see README, “core change requested”).
+# 按程序（公示）报省厅备案后面向全省。``file_province`` supersedes the city filing: it ends (expired,
+# its quota places released) and the province filing is granted in the same transaction, so the
+# organisation is never without a filing and no other grant can take the place in between.
 PROMOTION = Workflow(
     initial="draft",
     stages=(
         Stage("draft", "市级综合评估，拟向省推荐", Status.DRAFT, C, "三（三）", editable=True),
         Stage("province_review", "省技能人才评价管理服务中心考核评估", Status.IN_REVIEW, P, "三（三）"),
         Stage("province_notice", "省人力社保厅公示（5个工作日）", Status.PUBLIC_NOTICE, P, "四（三）"),
-        Stage("transfer", "市级备案已终止，待省级备案赋码", Status.IN_REVIEW, P, "三（三）、四（四）"),
-        Stage("filed", "已在省人力社保厅备案，面向全省", Status.APPROVED, None, "三（三）"),
+        Stage("filed", "已在省人力社保厅备案，面向全省（市级备案同时终止）", Status.APPROVED, None, "三（三）"),
         Stage("not_promoted", "未予省级备案", Status.REJECTED, None, "三（三）"),
         Stage("withdrawn", "已撤回推荐", Status.WITHDRAWN),
     ),
@@ -91,16 +90,19 @@ PROMOTION = Workflow(
         _reasoned("return", "退回市人力社保部门", "province_review", "draft", P, "三（三）"),
         _reasoned("decline", "考核评估不合格", "province_review", "not_promoted", P, "三（三）"),
         _reasoned("objection_upheld", "公示异议成立", "province_notice", "not_promoted", P, "四（三）"),
-        Transition("end_city_filing", "公示无异议，终止市级备案", "province_notice", "transfer", P, "三（三）",
-                   effect=Effect.EXPIRE, review=OPTIONAL, min_working_days_in_stage=NOTICE),
-        Transition("file_province", "省级备案赋码", "transfer", "filed", P, "三（三）、四（四）",
-                   effect=Effect.GRANT, review=OPTIONAL),
+        Transition("file_province", "公示无异议，省级备案赋码（替换市级备案）", "province_notice", "filed", P,
+                   "三（三）、四（四）", effect=Effect.SUPERSEDE, review=OPTIONAL, min_working_days_in_stage=NOTICE),
     ),
 )
 
 
 def _assessment(role: Role, name: str) -> Workflow:
-    """认定质量综合评估 / 专家评估（四（五）、二）或试点结束后综合评估（五（三））by the filing department."""
+    """认定质量综合评估 / 专家评估（四（五）、二）或试点结束后综合评估（五（三））by the filing department.
+
+    A pilot-period assessment passes (``pass``: the precondition for adding occupations) or not
+    (``fail``: 督促整改); the final one either continues the filing (``continue``: 合格继续, RENEW
+    lifts the pilot's end date) or ends it (``revoke``: 不合格取消试点资格), as does a 承诺书 breach.
+    """
     return Workflow(
         initial="draft",
         stages=(
@@ -115,8 +117,12 @@ def _assessment(role: Role, name: str) -> Workflow:
             Transition("start", "开始评估", "draft", "assessing", role, "四（五）、五（三）", submits=True),
             Transition("withdraw", "撤销", "draft", "withdrawn", role),
             Transition("expert_opinion", "专家评估意见", "assessing", "assessing", E, "二、五（三）", review=REQUIRED),
-            _reasoned("pass", "评估合格，出具评估报告", "assessing", "passed", role, "二、五（三）"),
-            _reasoned("fail", "评估未通过，督促整改", "assessing", "failed", role, "五（三）", guards=(pilot_occasion,)),
+            _reasoned("pass", "评估合格，出具评估报告", "assessing", "passed", role, "二、四（五）",
+                      guards=(pilot_only("五（三）：试点结束后的综合评估合格的，请执行“合格继续”"),)),
+            _reasoned("fail", "评估未通过，督促整改", "assessing", "failed", role, "五（三）",
+                      guards=(pilot_only("五（三）：试点结束后综合评估不合格的，取消试点资格，请执行“取消试点资格”"),)),
+            _reasoned("continue", "综合评估合格，继续开展（延续备案）", "assessing", "passed", role, "五（三）",
+                      effect=Effect.RENEW, guards=(final_only,)),
             _reasoned("revoke", "取消试点资格", "assessing", "revoked", role, "五（三）、附件3 承诺书",
                       effect=Effect.REVOKE, guards=(revocation_grounded,)),
         ),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from plugins.zj_evaluation_org.examples import filing_form
-from tests.support import documents as doc
 from tests.support.helpers import act, create, ok, register, submit
 
 ON = dt.date(2020, 12, 1)
@@ -79,5 +78,10 @@ async def to_notice(gql, app: dict, level: str = "city", review: list[dict] | No
     return ok(await act(gql, app, f"select_{level}", role=role))
 
 
+HELD = """query($id: ID!) { institution(id: $id) { recognitions {
+  id title code status occupations grantedOn validUntil endedOn banUntil } } }"""
+
+
 async def recognitions(gql, inst: dict) -> list[dict]:
-    return (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"]
+    """The institution's filings under every scheme, oldest first, with code and validity."""
+    return (await gql(HELD, {"id": inst["id"]}))["institution"]["recognitions"]

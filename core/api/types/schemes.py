@@ -10,6 +10,7 @@ from core.api.types.common import (
     CriterionKindEnum, EffectEnum, EvaluationModeEnum, ReviewModeEnum, RoleEnum, StatusEnum,
 )
 from core.criteria import Criterion
+from core.engine.jsonable import jsonable
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind, Round
 from core.workflow import Stage, Transition
@@ -161,6 +162,6 @@ class SchemeType:
             quota_rules=[QuotaRuleType(id=q.id, title=q.title, citation=q.citation, limit_parameter=q.limit_parameter)
                          for q in e.quota_rules.values()],
             parameters=[ParameterType(name=p.name, description=p.description, reference=p.reference,
-                                      history=[ParameterValueType(since=d, value=v, reference=r) for d, v, r in p.history])
+                                      history=[ParameterValueType(since=d, value=jsonable(v), reference=r) for d, v, r in p.history])
                         for p in s.parameters],
         )
