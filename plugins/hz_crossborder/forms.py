@@ -15,34 +15,16 @@ tables: 讲师数量, 本科及以上学历讲师数量, 占比, 管理人员数
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, create_model, field_validator
+from pydantic import Field, StringConstraints, ValidationInfo, create_model, field_validator
+
+from core.forms import Choice, Form, Text
 
 from plugins.hz_crossborder.rubric import ITEMS
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Phone numbers are checked loosely (digits with + ( ) - and spaces); identity data is a later issue.
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9()\- ]{7,24}$")]
-
-
-class Choice(str, enum.Enum):
-    """A coded choice with its Chinese label; the labels are published as ``enumNames``."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> "Choice":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["enumNames"] = [member.label for member in cls]
-        return schema
 
 
 class Education(Choice):
@@ -80,10 +62,6 @@ class Tenure(Choice):
     OWNED = "owned", "自有产权"
     LEASED = "leased", "租赁"
     LICENSED = "licensed", "场地使用许可"
-
-
-class Form(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 def _refuse_repeats(keys: list, what: str) -> None:

@@ -9,16 +9,12 @@ still kept with the step (and is required where a reason is owed to the applican
 from __future__ import annotations
 
 from core.roles import Role
-from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
+from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 from plugins.hz_crossborder.guards import panel_complete
 
 A, D, C, E = Role.APPLICANT, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.EXPERT
-
-
-def _reasoned(id: str, title: str, source: str, target: str, role: Role, citation: str) -> Transition:
-    """A return or refusal: the reason is required and kept, so the applicant can read why."""
-    return Transition(id, title, source, target, role, citation, comment_required=True)
+NO_JUDGMENTS = ReviewMode.NONE  # returns and refusals owe a reason, but record no judgments
 
 
 RECOGNITION = Workflow(
@@ -41,12 +37,11 @@ RECOGNITION = Workflow(
         Transition("submit", "报名（提交区、县（市）主管部门）", "draft", "district_review", A, "三（一）", submits=True),
         Transition("withdraw", "撤回", "draft", "withdrawn", A, "三（一）"),
         Transition("district_forward", "汇总申报至市综试办", "district_review", "prereview", D, "三（一）", submits=True),
-        _reasoned("district_return", "退回补充材料", "district_review", "draft", D, "三（一）"),
-        _reasoned("district_decline", "不予申报", "district_review", "rejected", D, "三（一）"),
+        reasoned("district_return", "退回补充材料", "district_review", "draft", D, "三（一）", review=NO_JUDGMENTS),
+        reasoned("district_decline", "不予申报", "district_review", "rejected", D, "三（一）", review=NO_JUDGMENTS),
         Transition("prereview_pass", "预审通过，提交专家打分", "prereview", "expert_scoring", C, "三（二）",
                    review=ReviewMode.OPTIONAL, requires_judgment=True),
-        Transition("prereview_reject", "预审不通过", "prereview", "rejected", C, "三（二）",
-                   review=ReviewMode.OPTIONAL, comment_required=True),
+        reasoned("prereview_reject", "预审不通过", "prereview", "rejected", C, "三（二）"),
         Transition("expert_score", "专家打分", "expert_scoring", "expert_scoring", E, "三（二）；附件1",
                    review=ReviewMode.REQUIRED),
         Transition("scoring_close", "打分完成，组织实地考察", "expert_scoring", "site_visit", C, "三（二）",
@@ -55,12 +50,14 @@ RECOGNITION = Workflow(
                    review=ReviewMode.REQUIRED),
         Transition("site_visit_done", "实地考察完成，提交终审", "site_visit", "final_review", C, "三（二）",
                    comment_required=True, guards=(panel_complete,)),
-        _reasoned("site_visit_reject", "实地考察不符，不予认定", "site_visit", "rejected", C, "三（二）"),
+        reasoned("site_visit_reject", "实地考察不符，不予认定", "site_visit", "rejected", C, "三（二）",
+                 review=NO_JUDGMENTS),
         # 终审 follows a complete panel (checked when leaving the site visit); no score changes after it.
         Transition("final_select", "终审入选，予以公示", "final_review", "public_notice", C, "三（三）"),
-        _reasoned("final_decline", "终审未入选", "final_review", "rejected", C, "三（三）"),
+        reasoned("final_decline", "终审未入选", "final_review", "rejected", C, "三（三）", review=NO_JUDGMENTS),
         Transition("notice_no_objection", "公示无异议，予以认定", "public_notice", "recognized", C, "三（三）",
                    effect=Effect.GRANT, min_working_days_in_stage="notice_working_days"),
-        _reasoned("notice_objection_upheld", "公示异议成立，不予认定", "public_notice", "rejected", C, "三（三）"),
+        reasoned("notice_objection_upheld", "公示异议成立，不予认定", "public_notice", "rejected", C, "三（三）",
+                 review=NO_JUDGMENTS),
     ),
 )

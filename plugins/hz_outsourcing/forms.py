@@ -9,30 +9,11 @@ saved before they are made; the gates refuse submission until they are.
 from __future__ import annotations
 
 import datetime as dt
-import enum
-from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from core.forms import Choice, Form, Text
 
-
-class Choice(str, enum.Enum):
-    """A coded choice with its Chinese label; the labels are published as ``enumNames``."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> "Choice":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["enumNames"] = [member.label for member in cls]
-        return schema
 
 
 class TrainingContent(Choice):
@@ -82,10 +63,6 @@ class RevocationGround(Choice):
     FALSE_DATA = "false_data", "（三）不按有关规定如实向业务主管部门报送服务外包人才培训数据的"
     NO_LONGER_QUALIFIED = "no_longer_qualified", "（四）经营发生重大变化，或其他原因导致实际情况已严重不符合认定条件的"
     OTHER_VIOLATION = "other_violation", "（五）其他违法违规行为等依法应予以撤销的"
-
-
-class Form(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 # -- recognition (第六条) and biennial check (第十四条) -------------------------------------------

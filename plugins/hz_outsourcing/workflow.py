@@ -6,18 +6,12 @@ Transitions that must carry a reason (returns, rejections, revocations) record i
 from __future__ import annotations
 
 from core.roles import Role
-from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
+from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 from plugins.hz_outsourcing.guards import rectification_ordered, rectification_overdue
 
 A, D, C, E = Role.APPLICANT, Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.EXPERT
 OPTIONAL, REQUIRED = ReviewMode.OPTIONAL, ReviewMode.REQUIRED
-
-
-def _reasoned(id: str, title: str, source: str, target: str, role: Role, citation: str, **kw) -> Transition:
-    """A transition that needs a written reason, kept as a review."""
-    return Transition(id, title, source, target, role, citation, review=kw.pop("review", OPTIONAL),
-                      comment_required=True, **kw)
 
 
 # 认定申请：第七条（区县初审）、第八条（市商务局审核、专家评审、公示）、第九条（公示无异议的予以认定）
@@ -38,17 +32,17 @@ RECOGNITION = Workflow(
         Transition("withdraw", "撤回", "draft", "withdrawn", A),
         Transition("district_approve", "初审通过，报杭州市商务局", "district_review", "city_review", D, "第七条",
                    review=OPTIONAL, requires_gates=True),
-        _reasoned("district_return", "退回修改", "district_review", "draft", D, "第七条"),
-        _reasoned("district_reject", "初审不通过", "district_review", "rejected", D, "第七条"),
+        reasoned("district_return", "退回修改", "district_review", "draft", D, "第七条"),
+        reasoned("district_reject", "初审不通过", "district_review", "rejected", D, "第七条"),
         Transition("city_forward", "审核通过，提交专家评审", "city_review", "expert_review", C, "第八条", review=OPTIONAL),
-        _reasoned("city_reject", "审核不通过", "city_review", "rejected", C, "第八条"),
+        reasoned("city_reject", "审核不通过", "city_review", "rejected", C, "第八条"),
         Transition("expert_opinion", "记录专家评审意见", "expert_review", "expert_review", E, "第八条", review=REQUIRED),
         Transition("expert_pass", "通过专家评审，进入公示", "expert_review", "public_notice", E, "第八条",
                    review=REQUIRED, requires_judgment=True),
-        _reasoned("expert_fail", "未通过专家评审", "expert_review", "rejected", E, "第八条", review=REQUIRED),
+        reasoned("expert_fail", "未通过专家评审", "expert_review", "rejected", E, "第八条", review=REQUIRED),
         Transition("notice_no_objection", "公示无异议，予以认定", "public_notice", "recognized", C, "第九条",
                    effect=Effect.GRANT, review=OPTIONAL),
-        _reasoned("notice_objection_upheld", "公示异议成立，不予认定", "public_notice", "rejected", C, "第八条、第九条"),
+        reasoned("notice_objection_upheld", "公示异议成立，不予认定", "public_notice", "rejected", C, "第八条、第九条"),
     ),
 )
 
@@ -66,7 +60,7 @@ def _filing(review_stage: str, review_title: str, done: str, done_title: str, ac
         transitions=(
             Transition("submit", "报送", "draft", review_stage, A, citation, submits=True),
             Transition(accept, accept_title, review_stage, done, C, citation, review=OPTIONAL),
-            _reasoned("city_return", "退回修改", review_stage, "draft", C, citation),
+            reasoned("city_return", "退回修改", review_stage, "draft", C, citation),
         ),
     )
 
@@ -90,12 +84,12 @@ BIENNIAL_CHECK = Workflow(
         Transition("submit", "提交检查登记", "draft", "city_check", A, "第十四条"),
         Transition("check_pass", "检查通过", "city_check", "passed", C, "第十四条",
                    review=REQUIRED, requires_gates=True, requires_judgment=True),
-        _reasoned("check_rectify", "责令限期整改", "city_check", "rectification", C, "第十四条", review=REQUIRED),
+        reasoned("check_rectify", "责令限期整改", "city_check", "rectification", C, "第十四条", review=REQUIRED),
         Transition("submit_rectification", "提交整改情况", "rectification", "city_check", A, "第十四条"),
-        _reasoned("check_revoke", "整改后仍不符合，取消原认定", "city_check", "revoked", C, "第十四条",
-                  effect=Effect.REVOKE, guards=(rectification_ordered,)),
-        _reasoned("revoke_overdue", "逾期未整改，取消原认定", "rectification", "revoked", C, "第十四条",
-                  effect=Effect.REVOKE, guards=(rectification_overdue,)),
+        reasoned("check_revoke", "整改后仍不符合，取消原认定", "city_check", "revoked", C, "第十四条",
+                 effect=Effect.REVOKE, guards=(rectification_ordered,)),
+        reasoned("revoke_overdue", "逾期未整改，取消原认定", "rectification", "revoked", C, "第十四条",
+                 effect=Effect.REVOKE, guards=(rectification_overdue,)),
     ),
 )
 
@@ -110,8 +104,8 @@ REVOCATION = Workflow(
     ),
     transitions=(
         Transition("submit", "提请决定", "draft", "decision", C, "第十五条", submits=True),
-        _reasoned("revoke", "取消认定", "decision", "revoked", C, "第十五条", effect=Effect.REVOKE),
-        _reasoned("dismiss", "不予取消", "decision", "dismissed", C, "第十五条"),
-        _reasoned("decision_return", "退回补充", "decision", "draft", C, "第十五条"),
+        reasoned("revoke", "取消认定", "decision", "revoked", C, "第十五条", effect=Effect.REVOKE),
+        reasoned("dismiss", "不予取消", "decision", "dismissed", C, "第十五条"),
+        reasoned("decision_return", "退回补充", "decision", "draft", C, "第十五条"),
     ),
 )

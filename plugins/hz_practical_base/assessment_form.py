@@ -9,7 +9,7 @@ import datetime as dt
 
 from pydantic import Field, field_validator, model_validator
 
-from plugins.hz_practical_base.forms import Choice, Form, Text
+from core.forms import Choice, Form, Text
 
 
 class CompetitionLevel(Choice):

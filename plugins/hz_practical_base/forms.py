@@ -1,4 +1,4 @@
-"""The 申报表 of 附件2 (recognition), and the shared form building blocks.
+"""The 申报表 of 附件2 (recognition).
 
 The recognition form mirrors 附件2 section by section (一、基本情况；二、高技能人才培养情况；三、申报
 项目情况, one entry per 项目 with its 实训设备 and 自有管理人员和师资 tables) and adds what the 申报
@@ -11,38 +11,14 @@ gates check what they say, the experts' 现场考察 checks that it is true. Dec
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
-from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from core.forms import Choice, Form, Text
 
 NAME_PREFIX, NAME_SUFFIX = "杭州市公共实训基地", "分基地"
 _NAME_SEGMENT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}$")
-
-
-class Choice(str, enum.Enum):
-    """A coded choice with its Chinese label; the labels are published as ``enumNames``."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> "Choice":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["enumNames"] = [member.label for member in cls]
-        return schema
-
-
-class Form(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Tenure(Choice):

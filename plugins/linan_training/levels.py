@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plugins.linan_training.choices import Choice, Ranked
+from core.forms import Choice
+
+from plugins.linan_training.choices import Ranked
 
 
 class Education(Ranked):

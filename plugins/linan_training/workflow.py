@@ -7,19 +7,13 @@ refusals, sanctions, special consents) record it as a review the institution can
 from __future__ import annotations
 
 from core.roles import Role
-from core.workflow import Effect, Guard, ReviewMode, Stage, Status, Transition, Workflow
+from core.workflow import Effect, Guard, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 from plugins.linan_training import guards as g
 from plugins.linan_training.ids import CANCELLED, CONFIRMED, DESIGNATED, FAILED, REGISTERED, REINSTATED, REVIEW
 
 A, D, CENTRE = Role.APPLICANT, Role.DISTRICT_REVIEWER, Role.EXPERT
 OPTIONAL, REQUIRED = ReviewMode.OPTIONAL, ReviewMode.REQUIRED
-
-
-def _reasoned(id: str, title: str, source: str, target: str, role: Role, citation: str, **kw) -> Transition:
-    """A transition that needs a written reason, kept as a review."""
-    return Transition(id, title, source, target, role, citation, review=kw.pop("review", OPTIONAL),
-                      comment_required=True, **kw)
 
 
 def _bureau_decides(citation: str, done: Stage, decisions: tuple[Transition, ...],
@@ -38,8 +32,8 @@ def _bureau_decides(citation: str, done: Stage, decisions: tuple[Transition, ...
             Transition("submit", "提交", "draft", REVIEW, A, citation, submits=True),
             Transition("withdraw", "撤回", "draft", "withdrawn", A, citation),
             *decisions,
-            _reasoned("return", "退回修改", REVIEW, "draft", D, citation),
-            *((_reasoned("reject", "不予同意", REVIEW, "rejected", D, citation),) if refusable else ()),
+            reasoned("return", "退回修改", REVIEW, "draft", D, citation),
+            *((reasoned("reject", "不予同意", REVIEW, "rejected", D, citation),) if refusable else ()),
             *more,
         ),
     )
@@ -61,7 +55,7 @@ TEACHER = _bureau_decides(
     "第五条", Stage(REGISTERED, "已入培训师资库", Status.APPROVED, D, "第五条"),
     (_approve(REGISTERED, "资格审查合格，入培训师资库", "第五条", requires_judgment=True),),
     more_stages=(Stage("removed", "已移出培训师资库", Status.CLOSED, None, "第五条"),),
-    more=(_reasoned("remove", "移出培训师资库", REGISTERED, "removed", D, "第五条"),),
+    more=(reasoned("remove", "移出培训师资库", REGISTERED, "removed", D, "第五条"),),
 )
 
 
@@ -69,8 +63,8 @@ def _class_decisions(citation: str, target: str, *first: Guard) -> tuple[Transit
     """Approval of a plan: ordinary, or with the bureau's consent to a special case (第七条)."""
     return (
         _approve(target, "审核同意", citation, requires_judgment=True, guards=(*first, g.standard_class)),
-        _reasoned("approve_special", "同意特殊情况开班", REVIEW, target, D, "第七条", requires_gates=True,
-                  requires_judgment=True, guards=(*first, g.special_class)),
+        reasoned("approve_special", "同意特殊情况开班", REVIEW, target, D, "第七条", requires_gates=True,
+                 requires_judgment=True, guards=(*first, g.special_class)),
     )
 
 
@@ -102,7 +96,7 @@ ANNUAL_EVALUATION = _bureau_decides(
     "第十四条、第十五条", Stage("passed", "考评合格", Status.CLOSED, None, "第十五条"),
     (Transition("inspect", "记录督查意见", REVIEW, REVIEW, D, "第十四条", review=REQUIRED),
      _approve("passed", "考评合格", "第十五条", requires_judgment=True),
-     _reasoned("fail", "考评不合格", REVIEW, FAILED, D, "第十五条")),
+     reasoned("fail", "考评不合格", REVIEW, FAILED, D, "第十五条")),
     more_stages=(Stage(FAILED, "考评不合格", Status.REJECTED, None, "第十五条"),), refusable=False,
 )
 
@@ -122,8 +116,8 @@ EXAM_APPLICATION = Workflow(
         Transition("withdraw", "撤回", "draft", "withdrawn", A, "第九条"),
         Transition("accept", "受理并组织考核", "centre_review", "assessment", CENTRE, "第九条", review=OPTIONAL,
                    requires_gates=True),
-        _reasoned("centre_return", "退回修改", "centre_review", "draft", CENTRE, "第九条"),
-        _reasoned("centre_reject", "不予受理", "centre_review", "rejected", CENTRE, "第九条"),
+        reasoned("centre_return", "退回修改", "centre_review", "draft", CENTRE, "第九条"),
+        reasoned("centre_reject", "不予受理", "centre_review", "rejected", CENTRE, "第九条"),
         Transition("confirm_results", "核准成绩", "assessment", CONFIRMED, CENTRE, "第十一条", review=OPTIONAL,
                    requires_gates=True, guards=(g.results_complete,)),
     ),
@@ -145,21 +139,21 @@ SUPERVISION_CASE = Workflow(
     ),
     transitions=(
         Transition("open", "立案", "draft", "decision", D, _CASE, submits=True),
-        _reasoned("amend", "退回补充", "decision", "draft", D, _CASE),
-        _reasoned("order_rectification", "责令限期整改", "decision", "rectification", D, _CASE,
-                  guards=(g.sanction_allowed("order_rectification"),)),
-        _reasoned("report_rectification", "报告整改情况", "rectification", "decision", A, _CASE),
-        _reasoned("close_rectified", "整改完成，结案", "decision", "rectified", D, _CASE, guards=(g.rectification_reported,)),
-        _reasoned("suspend", "暂停定点资质", "decision", "suspended", D, _CASE, effect=Effect.SUSPEND, requires_gates=True,
-                  guards=(g.sanction_allowed("suspend"), g.designation_in_force)),
-        _reasoned("suspend_overdue", "逾期未整改，暂停定点资质", "rectification", "suspended", D, _CASE,
-                  effect=Effect.SUSPEND, guards=(g.rectification_overdue, g.designation_in_force)),
-        _reasoned("cancel", "取消定点资格", "decision", CANCELLED, D, _CASE, effect=Effect.REVOKE, requires_gates=True,
-                  guards=(g.sanction_allowed("cancel"),)),
-        _reasoned("cancel_suspended", "暂停期间取消定点资格", "suspended", CANCELLED, D, _CASE, effect=Effect.REVOKE,
-                  guards=(g.sanction_allowed("cancel"),)),
-        _reasoned("reinstate", "恢复定点资质", "suspended", REINSTATED, D, _CASE, effect=Effect.REINSTATE,
-                  guards=(g.designation_suspended,)),
-        _reasoned("dismiss", "不予处理", "decision", "dismissed", D, _CASE),
+        reasoned("amend", "退回补充", "decision", "draft", D, _CASE),
+        reasoned("order_rectification", "责令限期整改", "decision", "rectification", D, _CASE,
+                 guards=(g.sanction_allowed("order_rectification"),)),
+        reasoned("report_rectification", "报告整改情况", "rectification", "decision", A, _CASE),
+        reasoned("close_rectified", "整改完成，结案", "decision", "rectified", D, _CASE, guards=(g.rectification_reported,)),
+        reasoned("suspend", "暂停定点资质", "decision", "suspended", D, _CASE, effect=Effect.SUSPEND, requires_gates=True,
+                 guards=(g.sanction_allowed("suspend"), g.designation_in_force)),
+        reasoned("suspend_overdue", "逾期未整改，暂停定点资质", "rectification", "suspended", D, _CASE,
+                 effect=Effect.SUSPEND, guards=(g.rectification_overdue, g.designation_in_force)),
+        reasoned("cancel", "取消定点资格", "decision", CANCELLED, D, _CASE, effect=Effect.REVOKE, requires_gates=True,
+                 guards=(g.sanction_allowed("cancel"),)),
+        reasoned("cancel_suspended", "暂停期间取消定点资格", "suspended", CANCELLED, D, _CASE, effect=Effect.REVOKE,
+                 guards=(g.sanction_allowed("cancel"),)),
+        reasoned("reinstate", "恢复定点资质", "suspended", REINSTATED, D, _CASE, effect=Effect.REINSTATE,
+                 guards=(g.designation_suspended,)),
+        reasoned("dismiss", "不予处理", "decision", "dismissed", D, _CASE),
     ),
 )

@@ -1,35 +1,11 @@
 """Coded choices of the 申报表 and annexes, each with its Chinese label (published as ``enumNames``).
 
-Qualifications are ordered (``rank``) so that “大专以上”, “技师及以上”, “中级以上” compare as
-the text says: the named level itself counts (《民法典》第一千二百五十九条).
+Qualifications are declared low to high, so that by ``rank`` (declaration order) “大专以上”, “技师及以上”,
+“中级以上” compare as the text says: the named level itself counts (《民法典》第一千二百五十九条).
 """
 from __future__ import annotations
 
-import enum
-from typing import Any
-
-
-class Choice(str, enum.Enum):
-    """A coded choice with its Chinese label; the labels are published as ``enumNames``."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> "Choice":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
-
-    @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> dict[str, Any]:
-        schema = handler.resolve_ref_schema(handler(core_schema))
-        schema["enumNames"] = [member.label for member in cls]
-        return schema
-
-    @property
-    def rank(self) -> int:
-        """Position in declaration order: later members are higher qualifications."""
-        return list(type(self)).index(self)
+from core.forms import Choice
 
 
 class Gender(Choice):

@@ -11,20 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
+
+from core.forms import Form, Text
 
 from plugins.zj_evaluation_org.choices import (
     AssessmentMethod, AssessmentOccasion, AssociationRating, RevocationGround, RuleDocument, Supervision,
 )
 from plugins.zj_evaluation_org.tables import (
-    Contact, Examiner, Expert, Occupation, OccupationCode, Premises, Site, Staff, Text,
+    Contact, Examiner, Expert, Occupation, OccupationCode, Premises, Site, Staff,
 )
 
 Postcode = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
-
-
-class Form(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 # -- 一（一）申报主体类别条件 ------------------------------------------------------------------------

@@ -12,16 +12,17 @@ import datetime as dt
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength
 from stdnum.exceptions import ValidationError as NumberError
+
+from core.forms import Form, Text
 
 from plugins.zj_evaluation_org.choices import (
     Basis, Duty, Education, Gender, Grade, PremisesUse, ProfessionalTitle, SkillQualification, Tenure,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 OCCUPATION_CODE = re.compile(r"^[1-8]-\d{2}-\d{2}-\d{2}$")
 
 
@@ -55,11 +56,7 @@ def birth_date(id_number: str) -> dt.date:
     return ric.get_birth_date(id_number)
 
 
-class Row(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class IdentifiedPerson(Row):
+class IdentifiedPerson(Form):
     """A person listed with a 身份证号码 (工作人员、专家 tables)."""
 
     name: Text = Field(title="姓名")
@@ -74,7 +71,7 @@ class IdentifiedPerson(Row):
         return self
 
 
-class Contact(Row):
+class Contact(Form):
     name: Text = Field(title="姓名")
     position: Text = Field(title="职务")
     title_or_qualification: str = Field(default="", title="职称（职业资格）")
@@ -108,7 +105,7 @@ class Expert(IdentifiedPerson):
     grades: list[Grade] = Field(min_length=1, title="负责开发的等级")
 
 
-class Examiner(Row):
+class Examiner(Form):
     """考评人员情况（附件3）：由评价组织自主聘任（附件1 一、8（2））."""
 
     name: Text = Field(title="姓名")
@@ -124,7 +121,7 @@ class Examiner(Row):
     own_staff: bool = Field(title="自有人员", description="本单位自有（非外聘）考评人员（附件1 一、8（2）“其中自有3人以上”）")
 
 
-class Occupation(Row):
+class Occupation(Form):
     """拟开展职业技能等级认定的职业（工种）范围（附件3）：一行一个职业（工种）."""
 
     code: OccupationCode = Field(title="职业编号")
@@ -141,12 +138,12 @@ class Occupation(Row):
     )
 
 
-class Equipment(Row):
+class Equipment(Form):
     name_model: Text = Field(title="设备名称、型号")
     quantity: int = Field(ge=1, title="数量")
 
 
-class Site(Row):
+class Site(Form):
     """职业（工种）场地设备情况（附件3，每个职业（工种）一张；公用场地设备可重复填写）."""
 
     occupation_code: OccupationCode = Field(title="职业编号")
@@ -167,7 +164,7 @@ class Site(Row):
         return self.theory_area_m2 + self.practical_area_m2
 
 
-class Premises(Row):
+class Premises(Form):
     """场地权属（附件1 二 末段；四（一）5 场地所有权属证明或5年以上房产租赁合同）."""
 
     use: PremisesUse = Field(title="用途")

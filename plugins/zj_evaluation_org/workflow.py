@@ -9,7 +9,7 @@ Transitions that must carry a reason (returns, refusals, revocations) record it 
 from __future__ import annotations
 
 from core.roles import Role
-from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow
+from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 from plugins.zj_evaluation_org.guards import (
     city_only, final_only, pilot_only, province_only, revocation_grounded, score_passed,
@@ -19,11 +19,6 @@ A, C, P, E = Role.APPLICANT, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER, Role.EX
 OPTIONAL, REQUIRED = ReviewMode.OPTIONAL, ReviewMode.REQUIRED
 LEVELS = (("city", C, "设区市", city_only), ("province", P, "省", province_only))
 NOTICE = "notice_working_days"
-
-
-def _reasoned(id: str, title: str, source: str, target: str, role: Role, citation: str, **kw) -> Transition:
-    return Transition(id, title, source, target, role, citation, review=kw.pop("review", OPTIONAL),
-                      comment_required=True, **kw)
 
 
 def _filing(citation: str, *, scored: bool) -> Workflow:
@@ -49,17 +44,17 @@ def _filing(citation: str, *, scored: bool) -> Workflow:
         transitions += [
             Transition(f"accept_{level}", f"{name}受理", "acceptance", evaluation, role, "三（一）",
                        review=OPTIONAL, requires_gates=True, guards=(guard,)),
-            _reasoned(f"return_{level}", "退回补正材料", "acceptance", "draft", role, "四（一）", guards=(guard,)),
-            _reasoned(f"refuse_{level}", "不予受理", "acceptance", "rejected", role, "一、二", guards=(guard,)),
+            reasoned(f"return_{level}", "退回补正材料", "acceptance", "draft", role, "四（一）", guards=(guard,)),
+            reasoned(f"refuse_{level}", "不予受理", "acceptance", "rejected", role, "一、二", guards=(guard,)),
             Transition(f"expert_review_{level}", "专家实地察看、技术评估、逐项打分", evaluation, evaluation, E, "四（二）、附件2",
                        review=REQUIRED),
             Transition(f"select_{level}", "择优确定，进入公示", evaluation, notice, role, "四（二）",
                        review=OPTIONAL, requires_gates=True, requires_judgment=True,
                        guards=(score_passed,) if scored else ()),
-            _reasoned(f"not_selected_{level}", "未予确定", evaluation, "rejected", role, "四（二）、五（二）"),
+            reasoned(f"not_selected_{level}", "未予确定", evaluation, "rejected", role, "四（二）、五（二）"),
             Transition(f"file_{level}", "公示无异议，备案赋码", notice, "filed", role, "四（四）",
                        effect=Effect.GRANT, review=OPTIONAL, min_working_days_in_stage=NOTICE),
-            _reasoned(f"objection_upheld_{level}", "公示异议成立，不予备案", notice, "rejected", role, "四（三）"),
+            reasoned(f"objection_upheld_{level}", "公示异议成立，不予备案", notice, "rejected", role, "四（三）"),
         ]
     return Workflow(tuple(stages), tuple(transitions), "draft")
 
@@ -87,9 +82,9 @@ PROMOTION = Workflow(
         Transition("expert_review", "专家考核评估", "province_review", "province_review", E, "三（三）", review=REQUIRED),
         Transition("approve", "考核评估合格，进入公示", "province_review", "province_notice", P, "三（三）",
                    review=OPTIONAL, requires_gates=True, requires_judgment=True),
-        _reasoned("return", "退回市人力社保部门", "province_review", "draft", P, "三（三）"),
-        _reasoned("decline", "考核评估不合格", "province_review", "not_promoted", P, "三（三）"),
-        _reasoned("objection_upheld", "公示异议成立", "province_notice", "not_promoted", P, "四（三）"),
+        reasoned("return", "退回市人力社保部门", "province_review", "draft", P, "三（三）"),
+        reasoned("decline", "考核评估不合格", "province_review", "not_promoted", P, "三（三）"),
+        reasoned("objection_upheld", "公示异议成立", "province_notice", "not_promoted", P, "四（三）"),
         Transition("file_province", "公示无异议，省级备案赋码（替换市级备案）", "province_notice", "filed", P,
                    "三（三）、四（四）", effect=Effect.SUPERSEDE, review=OPTIONAL, min_working_days_in_stage=NOTICE),
     ),
@@ -117,14 +112,14 @@ def _assessment(role: Role, name: str) -> Workflow:
             Transition("start", "开始评估", "draft", "assessing", role, "四（五）、五（三）", submits=True),
             Transition("withdraw", "撤销", "draft", "withdrawn", role),
             Transition("expert_opinion", "专家评估意见", "assessing", "assessing", E, "二、五（三）", review=REQUIRED),
-            _reasoned("pass", "评估合格，出具评估报告", "assessing", "passed", role, "二、四（五）",
-                      guards=(pilot_only("五（三）：试点结束后的综合评估合格的，请执行“合格继续”"),)),
-            _reasoned("fail", "评估未通过，督促整改", "assessing", "failed", role, "五（三）",
-                      guards=(pilot_only("五（三）：试点结束后综合评估不合格的，取消试点资格，请执行“取消试点资格”"),)),
-            _reasoned("continue", "综合评估合格，继续开展（延续备案）", "assessing", "passed", role, "五（三）",
-                      effect=Effect.RENEW, guards=(final_only,)),
-            _reasoned("revoke", "取消试点资格", "assessing", "revoked", role, "五（三）、附件3 承诺书",
-                      effect=Effect.REVOKE, guards=(revocation_grounded,)),
+            reasoned("pass", "评估合格，出具评估报告", "assessing", "passed", role, "二、四（五）",
+                     guards=(pilot_only("五（三）：试点结束后的综合评估合格的，请执行“合格继续”"),)),
+            reasoned("fail", "评估未通过，督促整改", "assessing", "failed", role, "五（三）",
+                     guards=(pilot_only("五（三）：试点结束后综合评估不合格的，取消试点资格，请执行“取消试点资格”"),)),
+            reasoned("continue", "综合评估合格，继续开展（延续备案）", "assessing", "passed", role, "五（三）",
+                     effect=Effect.RENEW, guards=(final_only,)),
+            reasoned("revoke", "取消试点资格", "assessing", "revoked", role, "五（三）、附件3 承诺书",
+                     effect=Effect.REVOKE, guards=(revocation_grounded,)),
         ),
     )
 
@@ -149,8 +144,8 @@ def _branch() -> Workflow:
         transitions += [
             Transition(f"approve_{level}", f"{name}人力社保部门同意", "review", "approved", role, "三（二）",
                        review=OPTIONAL, requires_gates=True, guards=(guard,)),
-            _reasoned(f"refuse_{level}", f"{name}人力社保部门不同意", "review", "refused", role, "三（二）", guards=(guard,)),
-            _reasoned(f"return_{level}", "退回修改", "review", "draft", role, "三（二）", guards=(guard,)),
+            reasoned(f"refuse_{level}", f"{name}人力社保部门不同意", "review", "refused", role, "三（二）", guards=(guard,)),
+            reasoned(f"return_{level}", "退回修改", "review", "draft", role, "三（二）", guards=(guard,)),
         ]
     return Workflow(tuple(stages), tuple(transitions), "draft")
 

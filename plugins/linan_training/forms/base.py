@@ -1,14 +1,15 @@
-"""Building blocks shared by the forms: strict models, non-empty text, identity numbers, people."""
+"""Building blocks shared by the forms beyond core's (:mod:`core.forms`): money, identity numbers, people."""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated, Iterable
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as NumberInvalid
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from core.forms import Form, Text
+
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
 
 
@@ -20,10 +21,6 @@ def _resident_id(value: str) -> str:
 
 
 IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_resident_id)]
-
-
-class Form(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
 
 class Person(Form):

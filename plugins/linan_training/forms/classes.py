@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, Money, Person, Text
+from core.forms import Choice, Form, Text
+
+from plugins.linan_training.forms.base import Money, Person
 from plugins.linan_training.levels import TeachingType, TrainingLevel
 
 

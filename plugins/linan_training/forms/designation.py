@@ -9,8 +9,9 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, Text, refuse_duplicates
+from core.forms import Choice, Form, Text
+
+from plugins.linan_training.forms.base import refuse_duplicates
 from plugins.linan_training.levels import TeachingType, TrainingLevel
 
 

@@ -9,8 +9,9 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, IdNumber, Person, refuse_duplicates
+from core.forms import Choice, Form
+
+from plugins.linan_training.forms.base import IdNumber, Person, refuse_duplicates
 
 
 class CertificateType(Choice):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, Money, Person, Text, refuse_duplicates
+from core.forms import Choice, Form, Text
+
+from plugins.linan_training.forms.base import Money, Person, refuse_duplicates
 
 
 class FeeItem(Form):

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, Money, Text
+from core.forms import Choice, Form, Text
+
+from plugins.linan_training.forms.base import Money
 
 
 class Tally(Form):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from plugins.linan_training.choices import Choice
-from plugins.linan_training.forms.base import Form, IdNumber, Text
+from core.forms import Choice, Form, Text
+
+from plugins.linan_training.forms.base import IdNumber
 from plugins.linan_training.levels import Education, Skill, TeachingType, Tier, Title
 
 
