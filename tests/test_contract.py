@@ -78,3 +78,13 @@ def test_form_building_blocks():
     for bad in ({"tenure": "owned", "address": "  "}, {"tenure": "owned", "address": "x", "extra": 1}):
         with pytest.raises(pydantic.ValidationError):
             Premises.model_validate(bad)
+
+
+def test_every_hook_is_listed_in_the_readme_with_its_arguments():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for name, hook in inspect.getmembers(hookspecs, inspect.isfunction):
+        if name.startswith("accredit_"):
+            listed = f"`{name}({', '.join(inspect.signature(hook).parameters)})`"
+            assert listed in readme, f"README.md must list {listed}"
