@@ -12,6 +12,7 @@ grants racing for the 5 places of one occupation (the ``race`` test scheme, load
 * the database passes its integrity checks (``PRAGMA integrity_check``; amcheck's heap and
   B-tree checks on PostgreSQL);
 * the cap holds: at most 5 quota slots for the key, exactly one per active recognition;
+* the audit chain is intact (``core.audit.verify``);
 * the service answers again within 30 seconds of the database (or process) returning.
 
 Prints figures and exits non-zero on any violation. Bounded in time; cleans up its servers.
@@ -165,6 +166,7 @@ async def seed(url: str, count: int) -> list[int]:
 async def verify(url: str, engine_name: str, load: Load) -> list[str]:
     from sqlalchemy import func, select, text
 
+    from core import audit
     from core.db import models
     from core.db.engine import make_engine
 
@@ -197,6 +199,9 @@ async def verify(url: str, engine_name: str, load: Load) -> list[str]:
             if heap:
                 problems.append(f"amcheck: {heap} corrupt heap tuples")
         await conn.commit()
+    chain = await audit.verify(engine)
+    if not chain.ok:
+        problems.append(f"audit chain broken at entry {chain.broken_seq}: {chain.reason}")
     await engine.dispose()
     return problems
 
@@ -251,7 +256,7 @@ async def run(args: argparse.Namespace) -> int:
               f"after returning")
         for problem in problems:
             print(f"crash: VIOLATION {problem}")
-        print("crash: OK, no acknowledged write lost, integrity checks pass, cap holds" if not problems else "crash: FAILED")
+        print("crash: OK, no acknowledged write lost, integrity checks pass, cap and audit chain hold" if not problems else "crash: FAILED")
         return 1 if problems else 0
     finally:
         server.stop()

@@ -30,6 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="apply Alembic migrations up to head")
 
+    audit = sub.add_parser("audit", help="the tamper-evident event log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    check = audit_sub.add_parser("verify", help="walk the chain; name the first entry that does not hold")
+    check.add_argument("--head", type=Path, help="a head exported earlier with `accredit audit head` (detects cut-off tails)")
+    head = audit_sub.add_parser("head", help="print the chain's head, to keep outside the database")
+    head.add_argument("--output", type=Path)
+
     args = parser.parse_args(argv)
     settings = Settings()
     if args.command == "serve":
@@ -46,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "plugins":
         return _plugins()
+    if args.command == "audit":
+        return asyncio.run(_audit(settings, args))
     if args.command == "db":
         from core.db.migrate import upgrade
 
@@ -53,6 +62,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"database at head: {settings.database_url}")
         return 0
     return 2
+
+
+async def _audit(settings: Settings, args) -> int:
+    import json
+
+    from core.audit import Head, verify
+    from core.db.engine import make_engine
+
+    engine = make_engine(settings.database_url, settings)
+    try:
+        expected = Head(**json.loads(args.head.read_text())) if getattr(args, "head", None) else None
+        verdict = await verify(engine, expected)
+    finally:
+        await engine.dispose()
+    if args.audit_command == "head":
+        text = json.dumps({"seq": verdict.head.seq, "hash": verdict.head.hash})
+        if args.output:
+            args.output.write_text(text + "\n")
+        print(text)
+        return 0 if verdict.ok else 1
+    if verdict.ok:
+        print(f"audit chain intact: {verdict.checked} entries, head {verdict.head.seq} {verdict.head.hash}")
+        return 0
+    print(f"audit chain BROKEN at entry {verdict.broken_seq}: {verdict.reason} ({verdict.checked} entries verified before it)")
+    return 1
 
 
 def _plugins() -> int:

@@ -21,6 +21,7 @@ from core.calendar import WorkingCalendar
 from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
 from core.errors import ErrorCode, Refused
+from core.engine.audit import seal
 from core.events import LifecycleEvent
 from core.plugins import get_plugin_manager
 from core.registry import Registry
@@ -73,6 +74,7 @@ class Platform:
         async with write_session(self.engine) as session:
             session.info["events"] = []
             yield session
+            await seal(session)
             events: list[LifecycleEvent] = session.info["events"]
         for event in events:
             try:

@@ -181,11 +181,18 @@ class QuotaSlot(Base):
 
 
 class Event(Base):
-    """Append-only log of every state change: who, what, when, before and after."""
+    """Append-only log of every state change: who, what, when, before and after.
+
+    Each entry is chained to the one before it (``seq``, ``prev_hash``, ``hash``; see
+    :mod:`core.audit`), and the database refuses UPDATE, DELETE and TRUNCATE on the table.
+    """
 
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(32))
@@ -197,4 +204,14 @@ class Event(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    __table_args__ = (Index("ix_events_entity", "entity", "entity_id"),)
+    __table_args__ = (Index("ix_events_entity", "entity", "entity_id"), UniqueConstraint("seq", name="uq_events_seq"))
+
+
+class AuditHead(Base):
+    """The latest entry of the event chain (one row): appends lock it, so entries are numbered in turn."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int]
+    hash: Mapped[str] = mapped_column(String(64))
