@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     graphiql: bool = True
     """Serve the GraphiQL page at GET /graphql."""
 
+    introspection: bool = True
+    """Answer introspection queries (GraphiQL and schema-driven consoles need it)."""
+
+    max_body_bytes: int = 256 * 1024
+    """Requests with a larger body are refused with 413 before they are parsed."""
+
     plugins: str = ""
     """Extra plugin modules to register besides the ``accredit.schemes`` entry points, comma-separated
     (e.g. a scheme under development: ``ACCREDIT_PLUGINS=my_scheme.plugin``)."""

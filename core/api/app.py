@@ -77,4 +77,47 @@ def create_app(platform: Platform | None = None) -> Starlette:
         Mount(ASSETS, StaticFiles(directory=STATIC)),
     ], lifespan=lifespan)
     app.state.platform = platform
-    return app
+    return BodyLimit(app, platform.settings.max_body_bytes)
+
+
+class BodyLimit:
+    """Refuse a request body over ``limit`` bytes with 413, whether or not it declares its length."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    def __getattr__(self, name):  # e.g. ``app.state`` of the wrapped Starlette app
+        return getattr(self.app, name)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(send)
+        if declared is None:  # chunked: read it here, bounded, and hand it on whole
+            chunks, seen, more = [], 0, True
+            while more:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return await self.app(scope, receive, send)
+                chunks.append(message.get("body", b""))
+                seen += len(chunks[-1])
+                more = message.get("more_body", False)
+                if seen > self.limit:
+                    return await self._refuse(send)
+            body = b"".join(chunks)
+
+            async def replay():
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            return await self.app(scope, replay, send)
+        return await self.app(scope, receive, send)
+
+    async def _refuse(self, send) -> None:
+        body = json.dumps({"errors": [{"message": f"请求体超过 {self.limit} 字节上限", "extensions": {"code": "REQUEST_TOO_LARGE"}}]},
+                          ensure_ascii=False).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+

@@ -4,8 +4,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, ParserCache, SchemaExtension, ValidationCache
+from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from strawberry.extensions import (
+    MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, SchemaExtension,
+)
+
+from core.api.guards import QueryShapeGuard
 
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.institutions import InstitutionMutations
@@ -34,14 +38,33 @@ def _mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
+MAX_TOKENS, MAX_DEPTH, MAX_ALIASES = 3000, 15, 30
+
+
+class IntrospectionSwitch(SchemaExtension):
+    """Refuse introspection when the platform's settings turn it off (``ACCREDIT_INTROSPECTION``)."""
+
+    def on_operation(self) -> Iterator[None]:  # type: ignore[override]
+        context = self.execution_context
+        if not context.context.platform.settings.introspection:
+            context.validation_rules = (*context.validation_rules, NoSchemaIntrospectionCustomRule)
+        yield
+
+
 def build_schema() -> strawberry.Schema:
+    """The schema with its guards: token limit at parse time; repeated fields and fragment blow-ups
+    refused before validation (:mod:`core.api.guards`); depth and alias limits during validation."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=[InstitutionType, ApplicationType, RecognitionType],
         extensions=[
             lambda: ParserCache(maxsize=256),
-            lambda: ValidationCache(maxsize=256),
+            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            IntrospectionSwitch,
+            QueryShapeGuard,
             lambda: MaskErrors(should_mask_error=_mask, error_message="服务器内部错误 (internal error)"),
             CloseRequestSession,
         ],
