@@ -90,7 +90,7 @@ class BodyLimit:
         return getattr(self.app, name)
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or ()).get(b"content-length")
         if declared and declared.isdigit() and int(declared) > self.limit:
@@ -106,9 +106,13 @@ class BodyLimit:
                 more = message.get("more_body", False)
                 if seen > self.limit:
                     return await self._refuse(send)
-            body = b"".join(chunks)
+            body, replayed = b"".join(chunks), False
 
             async def replay():
+                nonlocal replayed
+                if replayed:  # afterwards the app only listens for the client going away
+                    return await receive()
+                replayed = True
                 return {"type": "http.request", "body": body, "more_body": False}
 
             return await self.app(scope, replay, send)
