@@ -72,3 +72,14 @@ async def test_introspection_can_be_turned_off(client_for):
     body = (await _post(gql, "{ __schema { types { name } } }")).json()
     assert "introspection" in body["errors"][0]["message"].lower()
     assert "errors" not in (await _post(gql, "{ schemes { id } }")).json()
+
+
+async def test_validation_results_are_cached_across_requests(client_for):
+    from core.api.guards import _cached_validation
+
+    gql = await client_for()
+    run = _cached_validation(256)
+    before = run.cache_info().hits
+    for _ in range(3):
+        assert "errors" not in (await _post(gql, "{ schemes { id title } }")).json()
+    assert run.cache_info().hits >= before + 2
