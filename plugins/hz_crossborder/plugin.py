@@ -4,6 +4,8 @@ Registered under the ``accredit.schemes`` entry point as ``hz_crossborder``. Hoo
 scheme is in :mod:`.scheme`, calls in ``rounds.yaml``, the 申报表 in :mod:`.forms`, the 评价表 in
 :mod:`.rubric`, criteria in :mod:`.criteria`, scoring in :mod:`.scoring`, the workflow in
 :mod:`.workflow`, policy numbers in ``parameters.yaml``; README.md maps every section to code.
+
+No quota rule: 终审 selects 若干家, a number the notice leaves open.
 """
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from core.criteria import Criterion, CriterionResult, Facts, Finding
 from core.engine.context import TransitionContext
 from core.errors import UserError
 from core.examples import Example
-from core.quotas import QuotaRule
 from core.schemes import ApplicationKind, Round, Scheme
 from core.scoring import Assessment, ReviewFacts
 
@@ -47,11 +48,6 @@ def accredit_application_kinds(scheme: Scheme) -> list[ApplicationKind] | None:
 def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
-
-@hookimpl
-def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
-    """No cap: 终审 selects 若干家, a number the notice leaves open."""
-    return None
 
 
 @hookimpl

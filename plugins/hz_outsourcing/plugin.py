@@ -3,14 +3,16 @@
 Registered under the ``accredit.schemes`` entry point as ``hz_outsourcing``. Hooks only: the
 scheme is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria`, workflows in
 :mod:`.workflow`, policy numbers in ``parameters.yaml``; README.md maps every article to code.
+
+No quota rule: the document sets no cap on the number of recognised institutions.
+No rounds: applications are made 根据相关通知 (第七条), with no fixed call.
 """
 from __future__ import annotations
 
 from core import hookimpl
 from core.criteria import Criterion
 from core.examples import Example
-from core.quotas import QuotaRule
-from core.schemes import ApplicationKind, Round, Scheme
+from core.schemes import ApplicationKind, Scheme
 
 from plugins.hz_outsourcing.criteria import CRITERIA
 from plugins.hz_outsourcing.examples import EXAMPLES
@@ -35,16 +37,6 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-@hookimpl
-def accredit_rounds(scheme: Scheme) -> list[Round] | None:
-    """No fixed calls: applications are made 根据相关通知 (第七条)."""
-    return None
-
-
-@hookimpl
-def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
-    """The document sets no cap on the number of recognised institutions."""
-    return None
 
 
 @hookimpl

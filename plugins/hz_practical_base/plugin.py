@@ -5,6 +5,9 @@ scheme is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria
 :mod:`.conditions`, :mod:`.standards`, :mod:`.assessment`), the grade in :mod:`.aggregation`,
 workflows in :mod:`.workflow`, names in :mod:`.terms`, policy numbers in ``parameters.yaml``;
 README.md maps every article and annex row to code.
+
+No quota rule: 认定分基地若干 (一) sets no number.
+No rounds: the document sets no calls for applications (二（三）1).
 """
 from __future__ import annotations
 
@@ -13,9 +16,8 @@ from core.criteria import Criterion, CriterionResult, Facts, Finding
 from core.engine.context import TransitionContext
 from core.errors import UserError
 from core.examples import Example
-from core.quotas import QuotaRule
 from core.recognitions import RecognitionTerms
-from core.schemes import ApplicationKind, Round, Scheme
+from core.schemes import ApplicationKind, Scheme
 from core.scoring import Assessment, ReviewFacts
 
 from plugins.hz_practical_base import aggregation, guards, terms
@@ -43,16 +45,6 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-@hookimpl
-def accredit_rounds(scheme: Scheme) -> list[Round] | None:
-    """No calls for applications: the document sets none (二（三）1)."""
-    return None
-
-
-@hookimpl
-def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
-    """No cap: 认定分基地若干 (一) sets no number."""
-    return None
 
 
 @hookimpl

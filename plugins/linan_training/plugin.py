@@ -3,14 +3,16 @@
 Registered under the ``accredit.schemes`` entry point as ``linan_training``. Hooks only: the scheme
 is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria`, workflows in
 :mod:`.workflow`, policy numbers in ``parameters.yaml``; README.md maps every article to code.
+
+No quota rule: 第三条 designates “若干” institutions, no number.
+No rounds: designations, filings and claims are made whenever needed.
 """
 from __future__ import annotations
 
 from core import hookimpl
 from core.criteria import Criterion, CriterionResult
 from core.examples import Example
-from core.quotas import QuotaRule
-from core.schemes import ApplicationKind, Round, Scheme
+from core.schemes import ApplicationKind, Scheme
 from core.scoring import Assessment, ReviewFacts
 
 from plugins.linan_training import aggregation, ids
@@ -37,16 +39,6 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-@hookimpl
-def accredit_rounds(scheme: Scheme) -> list[Round] | None:
-    """No calls: designations, filings and claims are made whenever needed."""
-    return None
-
-
-@hookimpl
-def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
-    """第三条 designates “若干” institutions: no cap."""
-    return None
 
 
 @hookimpl
