@@ -53,4 +53,33 @@ class Settings(BaseSettings):
     """Extra plugin modules to register besides the ``accredit.schemes`` entry points, comma-separated
     (e.g. a scheme under development: ``ACCREDIT_PLUGINS=my_scheme.plugin``)."""
 
+    secret_key: str | None = None
+    """Master secret (at least 32 characters): signs bearer tokens and, through a derived key,
+    encrypts personal data at rest. Unset: read from (or created in) ``secret_file``."""
+
+    secret_file: str = str(Path.cwd() / "accredit.secret")
+    """Where the master secret is kept when ``secret_key`` is unset (created 0600 on first use)."""
+
+    dev_identity_headers: bool = False
+    """Development and tests only: trust ``X-Accredit-Role`` / ``X-Accredit-Actor`` headers as the
+    caller's identity (province-wide scope). Never set in a deployment."""
+
+    session_minutes: int = 480
+    """A bearer token from ``login`` expires this long after it was issued."""
+
+    login_max_failures: int = 5
+    """Consecutive failed logins after which an account is locked."""
+
+    login_lockout_minutes: int = 15
+    """How long a locked account stays locked."""
+
+    query_max_nodes: int = 10_000
+    """Most nodes one query may ask for (connections' ``first`` multiplied through the nesting)."""
+
+    query_budget_points: int = 5_000
+    """Query cost points each caller may spend per budget window (in the manner of GitHub's API)."""
+
+    query_budget_window_s: int = 3_600
+    """Length of the budget window, in seconds."""
+
     echo_sql: bool = False

@@ -20,6 +20,7 @@ from core.platform import Platform
 class Context:
     platform: Platform
     actor: Actor
+    client: str = "unknown"  # the caller's address, for budgets of anonymous callers
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
     _loaders: Any = None
