@@ -214,6 +214,7 @@ def pg(command: str, env: dict[str, str]) -> str:
 async def run(args: argparse.Namespace) -> int:
     tmp = tempfile.mkdtemp(prefix="accredit-crash-")
     env = {**os.environ, "CRASH_TMP": tmp, "ACCREDIT_PLUGINS": "tests.support.race_plugin", "ACCREDIT_TODAY": "2026-03-02",
+           "ACCREDIT_DEV_IDENTITY_HEADERS": "true", "ACCREDIT_SECRET_KEY": "benchmark-secret-" + "x" * 32,
            "ACCREDIT_PG_STATE": f"{tmp}-pg"}  # outside tmp, which only root may enter
     if args.engine == "postgresql":
         env["ACCREDIT_DATABASE_URL"] = pg("start", env)

@@ -35,7 +35,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite+aiosqlite:///{tmp}/bench.db"
         await upgrade_async(url)
-        platform = Platform(Settings(database_url=url), get_plugin_manager(load_entrypoints=False))
+        platform = Platform(Settings(database_url=url, secret_key="benchmark-secret-" + "x" * 32), get_plugin_manager(load_entrypoints=False))
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(platform)), base_url="http://b") as client:
             print(f"{'document':34} {'refused in':>11}  {'unguarded validation':>20}  answer")
             for name, query in CASES.items():

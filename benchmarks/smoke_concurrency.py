@@ -334,7 +334,8 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="accredit-smoke-") as tmp:
         env = {**os.environ, "ACCREDIT_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'smoke.db'}",
-               "ACCREDIT_TODAY": TODAY}
+               "ACCREDIT_TODAY": TODAY, "ACCREDIT_DEV_IDENTITY_HEADERS": "true",
+               "ACCREDIT_SECRET_KEY": "benchmark-secret-" + "x" * 32}
         upgrade = subprocess.run([sys.executable, "-m", "core.cli", "db", "upgrade"], cwd=ROOT, env=env,
                                  capture_output=True, text=True, timeout=120)
         if upgrade.returncode != 0:

@@ -1,4 +1,4 @@
-"""The ``accredit`` command: serve, schema export, plugins, db upgrade."""
+"""The ``accredit`` command: serve, schema export, plugins, db upgrade, audit, users."""
 from __future__ import annotations
 
 import argparse
@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     head = audit_sub.add_parser("head", help="print the chain's head, to keep outside the database")
     head.add_argument("--output", type=Path)
 
+    from core import cli_users
+
+    cli_users.add_parser(sub)
+
     args = parser.parse_args(argv)
     settings = Settings()
     if args.command == "serve":
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return _plugins()
     if args.command == "audit":
         return asyncio.run(_audit(settings, args))
+    if args.command == "users":
+        return asyncio.run(cli_users.run(settings, args))
     if args.command == "db":
         from core.db.migrate import upgrade
 

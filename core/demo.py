@@ -10,7 +10,7 @@ import logging
 from sqlalchemy import func, select
 from stdnum.cn import uscc
 
-from core.actors import Actor
+from core.actors import EVERYWHERE, Actor
 from core.db import models
 from core.errors import Refused
 from core.examples import Example
@@ -43,20 +43,20 @@ async def load_demo(platform: Platform) -> int:
 
 
 async def _load(platform: Platform, scheme_id: str, example: Example, serial: int) -> bool:
-    applicant = Actor(f"demo-applicant-{serial}", Role.APPLICANT)
+    applicant = Actor(f"demo-applicant-{serial}", Role.APPLICANT, EVERYWHERE)
     try:
         async with platform.writing() as session:
-            inst = await register_institution(session, applicant, demo_credit_code(serial), {
+            inst = await register_institution(session, platform, applicant, demo_credit_code(serial), {
                 "name": example.institution_name, "org_type": example.org_type, "division_code": example.division_code,
                 "registered_on": example.registered_on, "legal_representative": "示例法人",
-                "contacts": [{"name": "示例联系人", "phone": "0571-00000000"}],
-            }, platform.today())
+                "contacts": [{"name": "示例联系人", "phone": "0571-87000000"}],
+            })
             kind = platform.registry.scheme(scheme_id).kind(example.kind)
-            creator = Actor(f"demo-{kind.initiators[0].value}", kind.initiators[0])
+            creator = Actor(f"demo-{kind.initiators[0].value}", kind.initiators[0], EVERYWHERE)
             app = await create_application(platform, session, creator, institution_id=inst.id, scheme_id=scheme_id,
                                            kind_id=example.kind, draft=Draft(example.form, example.occupations, example.round_id))
-            for step in example.steps:
-                app = await act(platform, session, Actor(f"demo-{step.role.value}", step.role), app.id,
+            for n, step in enumerate(example.steps):  # a different person at each step (four eyes)
+                app = await act(platform, session, Actor(f"demo-{step.role.value}-{n}", step.role, EVERYWHERE), app.id,
                                 Act(step.transition, app.version, step.comment, step.judgments))
     except Refused as refused:  # a plugin's example that no longer passes its own checks
         log.warning("demo example %r of %s was refused: %s", example.title, scheme_id, refused)

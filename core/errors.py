@@ -35,6 +35,12 @@ class ErrorCode(enum.Enum):
     CALENDAR_UNSUPPORTED = "CALENDAR_UNSUPPORTED"
     NOT_IN_FORCE = "NOT_IN_FORCE"            # a date before the scheme (or one of its policy numbers) applies
     DATABASE_BUSY = "DATABASE_BUSY"          # still contended after retries, or a lock/statement timeout: nothing was written
+    FORBIDDEN = "FORBIDDEN"                  # the role may see the object but not do this to it
+    CONFLICT_OF_INTEREST = "CONFLICT_OF_INTEREST"  # a recorded link between the actor and the institution
+    FOUR_EYES = "FOUR_EYES"                  # the same person may not act at two consecutive stages
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    WEAK_PASSWORD = "WEAK_PASSWORD"
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,9 @@ class Refused(Exception):
     """Raised by services to refuse a request; nothing the request did is kept."""
 
     errors: list[UserError] = field(default_factory=list)
+    denial: str | None = None
+    """Set when the refusal is a permission denial (out of scope, wrong role, conflict of interest):
+    the reason is appended to the audit log even though the request itself changed nothing."""
 
     def __post_init__(self) -> None:
         super().__init__("; ".join(e.message for e in self.errors))
@@ -56,3 +65,9 @@ class Refused(Exception):
     @classmethod
     def one(cls, code: ErrorCode, message: str, *path: str) -> "Refused":
         return cls([UserError(code, message, tuple(path))])
+
+    @classmethod
+    def denied(cls, code: ErrorCode, message: str, reason: str, *path: str) -> "Refused":
+        """A permission denial: the client sees ``code`` (NOT_FOUND when the object is outside the
+        actor's scope, so it cannot tell it exists); the audit log records ``reason``."""
+        return cls([UserError(code, message, tuple(path))], denial=reason)

@@ -5,10 +5,11 @@ own with the plugins and database they want (no module globals).
 """
 from __future__ import annotations
 
-import datetime as dt
-import logging
 import asyncio
+import datetime as dt
+import functools
 import importlib
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TypeVar
@@ -24,7 +25,9 @@ from core.errors import ErrorCode, Refused
 from core.engine.audit import seal
 from core.events import LifecycleEvent
 from core.plugins import get_plugin_manager
+from core.pii import Vault
 from core.registry import Registry
+from core.secret import master_secret
 from core.settings import Settings
 
 log = logging.getLogger("accredit")
@@ -54,6 +57,16 @@ class Platform:
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
+
+    @functools.cached_property
+    def secret(self) -> str:
+        """The master secret (:mod:`core.secret`), read on first use."""
+        return master_secret(self.settings)
+
+    @functools.cached_property
+    def vault(self):
+        """Encrypts, reveals and masks personal data (:mod:`core.pii`)."""
+        return Vault.from_secret(self.secret)
 
     def today(self) -> dt.date:
         """Today in China Standard Time (deadlines are Beijing dates), or the pinned ``ACCREDIT_TODAY``."""

@@ -94,9 +94,11 @@ class GraphQLClient:
         self.platform = platform
 
     async def __call__(self, query: str, variables: dict[str, Any] | None = None, *, role: str = "public",
-                       actor: str = "tester", expect_errors: bool = False) -> dict[str, Any]:
-        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}},
-                                        headers={"X-Accredit-Role": role, "X-Accredit-Actor": actor})
+                       actor: str = "tester", token: str | None = None, expect_errors: bool = False) -> dict[str, Any]:
+        """Post a document: as a real user when ``token`` is given, else as the development
+        identity the role and actor headers claim (``ACCREDIT_DEV_IDENTITY_HEADERS``, on in tests)."""
+        headers = {"Authorization": f"Bearer {token}"} if token else {"X-Accredit-Role": role, "X-Accredit-Actor": actor}
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
         assert response.status_code == 200, response.text
         body = response.json()
         if not expect_errors:
@@ -104,8 +106,13 @@ class GraphQLClient:
         return body if expect_errors else body["data"]
 
 
-def make_platform(database_url: str, plugins: Iterable[object], *, load_entrypoints: bool = False, today: str = "2026-03-02") -> Platform:
-    settings = Settings(database_url=database_url, today=today)
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def make_platform(database_url: str, plugins: Iterable[object], *, load_entrypoints: bool = False, today: str = "2026-03-02",
+                  **settings_overrides: Any) -> Platform:
+    settings = Settings(**{"database_url": database_url, "today": today, "secret_key": TEST_SECRET,
+                           "dev_identity_headers": True, **settings_overrides})
     return Platform(settings, get_plugin_manager(load_entrypoints=load_entrypoints, plugins=plugins))
 
 
@@ -114,8 +121,9 @@ async def client_for(database_url):
     """``await client_for(plugins=[...], today=...)`` -> GraphQLClient on a fresh database."""
     opened: list[tuple[httpx.AsyncClient, Platform]] = []
 
-    async def build(plugins: Iterable[object] = (), *, load_entrypoints: bool = False, today: str = "2026-03-02") -> GraphQLClient:
-        platform = make_platform(database_url, plugins, load_entrypoints=load_entrypoints, today=today)
+    async def build(plugins: Iterable[object] = (), *, load_entrypoints: bool = False, today: str = "2026-03-02",
+                    **settings_overrides: Any) -> GraphQLClient:
+        platform = make_platform(database_url, plugins, load_entrypoints=load_entrypoints, today=today, **settings_overrides)
         app = create_app(platform)
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
         opened.append((client, platform))

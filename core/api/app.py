@@ -1,4 +1,9 @@
-"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), health and readiness probes."""
+"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), health and readiness probes.
+
+Every POST to /graphql is authenticated first (:class:`Authenticate`): a valid ``Authorization:
+Bearer`` token (from ``login``, or an API token) names the actor; no header means the public view;
+a header that is not a currently valid token is answered 401 and nothing runs.
+"""
 from __future__ import annotations
 
 import json
@@ -13,9 +18,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
-from core.actors import Actor
+from core.actors import EVERYWHERE, Actor
 from core.api.context import Context
 from core.api.schema import schema
+from core.identity.accounts import authenticate
+from core.identity.tokens import InvalidToken
 from core.platform import Platform
 from core.roles import Role
 
@@ -30,7 +37,9 @@ class AccreditGraphQL(GraphQL):
         self.platform = platform
 
     async def get_context(self, request, response) -> Context:  # type: ignore[override]
-        return Context(platform=self.platform, actor=actor_from(request))
+        client = request.client.host if request.client else "unknown"
+        return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
+                       client=client, login_session=request.scope.get("accredit.session"))
 
     @property
     def graphql_ide_html(self) -> str:
@@ -42,13 +51,50 @@ class AccreditGraphQL(GraphQL):
         return json.dumps(data, ensure_ascii=False)
 
 
-def actor_from(request) -> Actor:
-    """Development-mode identity from headers, until authentication exists; unknown roles are public."""
+def development_actor(headers: dict[bytes, bytes]) -> Actor:
+    """``ACCREDIT_DEV_IDENTITY_HEADERS`` only: the role and name a header claims, everywhere in
+    scope (tests and local development; never a deployment). Unknown roles are public."""
     try:
-        role = Role(request.headers.get(ROLE_HEADER, "public"))
+        role = Role(headers.get(ROLE_HEADER.encode(), b"public").decode("latin-1"))
     except ValueError:
         role = Role.PUBLIC
-    return Actor(request.headers.get(ACTOR_HEADER, "anonymous")[:100], role)
+    name = headers.get(ACTOR_HEADER.encode(), b"anonymous").decode("utf-8", "replace")[:100]
+    return Actor(name, role, () if role is Role.PUBLIC else EVERYWHERE)
+
+
+class Authenticate:
+    """Resolve the caller before GraphQL sees the request; refuse an invalid token with 401."""
+
+    def __init__(self, app, platform: Platform):
+        self.app, self.platform = app, platform
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "POST":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or ())
+        authorization = headers.get(b"authorization", b"").decode("latin-1").strip()
+        actor, login_session = Actor.public(), None
+        if authorization:
+            kind, _, token = authorization.partition(" ")
+            try:
+                if kind.lower() != "bearer" or not token.strip():
+                    raise InvalidToken("not a bearer token")
+                async with self.platform.reading() as session:
+                    actor, login_session = await authenticate(session, self.platform.secret, token.strip())
+            except InvalidToken:
+                return await _error(send, 401, "UNAUTHENTICATED", "令牌无效、已过期或已注销，请重新登录",
+                                    [(b"www-authenticate", b'Bearer error="invalid_token"')])
+        elif self.platform.settings.dev_identity_headers and ROLE_HEADER.encode() in headers:
+            actor = development_actor(headers)
+        scope = {**scope, "accredit.actor": actor, "accredit.session": login_session}
+        return await self.app(scope, receive, send)
+
+
+async def _error(send, status: int, code: str, message: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> None:
+    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": status, "headers": [
+        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]})
+    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(platform: Platform | None = None) -> Starlette:
@@ -72,7 +118,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
 
     graphql = AccreditGraphQL(platform)
     app = Starlette(routes=[
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
     ], lifespan=lifespan)
@@ -119,9 +165,5 @@ class BodyLimit:
         return await self.app(scope, receive, send)
 
     async def _refuse(self, send) -> None:
-        body = json.dumps({"errors": [{"message": f"请求体超过 {self.limit} 字节上限", "extensions": {"code": "REQUEST_TOO_LARGE"}}]},
-                          ensure_ascii=False).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
-        await send({"type": "http.response.body", "body": body})
+        await _error(send, 413, "REQUEST_TOO_LARGE", f"请求体超过 {self.limit} 字节上限")
 

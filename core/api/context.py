@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.types import Info as _Info
 
 from core.actors import Actor
+from core.engine.audit import record
 from core.platform import Platform
 
 
@@ -21,6 +22,7 @@ class Context:
     platform: Platform
     actor: Actor
     client: str = "unknown"  # the caller's address, for budgets of anonymous callers
+    login_session: str | None = None  # the bearer token's session (what logout ends)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
     _loaders: Any = None
@@ -43,10 +45,26 @@ class Context:
         async with self.lock:
             return await query(self.session())
 
+    async def report_hidden(self, loader, ids: list[int], shown: list[Any], entity: str) -> None:
+        """Audit lookups of objects that exist outside the actor's view (IDOR attempts); the caller
+        still gets null, exactly as for an ID that names nothing."""
+        hidden = [i for i, row in zip(ids, shown) if row is None]
+        if hidden and any(row is not None for row in await loader.load_many(hidden)):
+            await self.deny(f"lookup of {entity} {hidden} outside the caller's view")
+
+    async def deny(self, reason: str) -> None:
+        """Append a permission denial to the audit log, in a transaction of its own (the request
+        itself changed nothing)."""
+        await self.platform.transaction(lambda session: _record_denial(session, self.actor, reason))
+
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+async def _record_denial(session, actor: Actor, reason: str) -> None:
+    record(session, actor, "access.denied", "access", 0, details={"reason": reason})
 
 
 Info = _Info[Context, None]

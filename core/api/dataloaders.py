@@ -10,12 +10,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from strawberry.dataloader import DataLoader
 
+from core import access
 from core.db import models
 
 
-def _by_id(model, context, *options):
+def _by_id(model, context, *options, where=None):
     async def load(ids: list[int]) -> list[Any]:
-        rows = await context.run(lambda s: s.scalars(select(model).where(model.id.in_(ids)).options(*options)))
+        query = select(model).where(model.id.in_(ids)).options(*options)
+        rows = await context.run(lambda s: s.scalars(query if where is None else query.where(where)))
         found = {row.id: row for row in rows}
         return [found.get(i) for i in ids]
     return DataLoader(load_fn=load)
@@ -32,13 +34,19 @@ def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], An
 
 
 class Loaders:
+    """Relations of an object already shown load unfiltered (it was in view, so they are); lookups
+    by ID (``visible_*``) and lists of applications apply the actor's view (:mod:`core.access`)."""
+
     def __init__(self, context) -> None:
-        A, R = models.Application, models.Recognition
+        A, R, actor = models.Application, models.Recognition, context.actor
         self.institution = _by_id(models.Institution, context)
+        self.visible_institution = _by_id(models.Institution, context, where=access.visible_institutions(actor))
         self.recognition = _by_id(R, context)
         self.application = _by_id(A, context, selectinload(A.occupations))
+        self.visible_application = _by_id(A, context, selectinload(A.occupations), where=access.visible_applications(actor))
         self.applications_by_institution = _grouped(
-            context, lambda ids: select(A).where(A.institution_id.in_(ids)).options(selectinload(A.occupations)).order_by(A.id),
+            context, lambda ids: select(A).where(A.institution_id.in_(ids), access.visible_applications(actor))
+            .options(selectinload(A.occupations)).order_by(A.id),
             lambda r: r.institution_id)
         self.recognitions_by_institution = _grouped(
             context, lambda ids: select(R).where(R.institution_id.in_(ids)).order_by(R.id), lambda r: r.institution_id)

@@ -11,9 +11,11 @@ from sqlalchemy.orm import selectinload
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
-from core.api.types.applications import ApplicationType, CriterionResultType
+from core.api.types.applications import ApplicationType, CriterionResultType, EventType
+from core.api.types.identity import ViewerType
 from core.api.types.common import (
     Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
 )
@@ -142,9 +144,32 @@ def _guard(compute: Callable[[], Any]) -> Any:
         raise as_graphql_error(refused) from None
 
 
+@strawberry.input
+class AuditLogFilter:
+    action: str | None = None
+    application_id: relay.GlobalID | None = None
+
+
 @strawberry.type
 class Query:
-    node: relay.Node = relay.node()
+    node: relay.Node | None = relay.node(description="null when no object has this ID in your view")
+
+    @strawberry.field(description="Who the request's token stands for (role public when anonymous)")
+    def me(self, info: Info) -> ViewerType:
+        return ViewerType.of(info.context.actor)
+
+    @strawberry.field(description="The tamper-evident event log, newest last: auditors and scheme administrators, within their area; personal data masked")
+    async def audit_log(
+        self, info: Info, filter: AuditLogFilter | None = None, first: int | None = None, after: str | None = None,
+    ) -> Connection[EventType]:
+        E, f = models.Event, filter or AuditLogFilter()
+        query = select(E).where(access.visible_events(info.context.actor))
+        if f.action:
+            query = query.where(E.action == f.action)
+        if f.application_id:
+            query = query.where(E.application_id == _guard(lambda: database_id(f.application_id, ApplicationType, "filter", "applicationId")))
+        vault = info.context.platform.vault
+        return await _page(info, query, E, first, after, lambda e: EventType.of(e, vault))
 
     @strawberry.field(description="Every scheme the loaded plugins run")
     def schemes(self, info: Info) -> list[SchemeType]:
@@ -165,7 +190,7 @@ class Query:
         self, info: Info, filter: InstitutionFilter | None = None, first: int | None = None, after: str | None = None,
     ) -> Connection[InstitutionType]:
         I, f = models.Institution, filter or InstitutionFilter()
-        query = select(I)
+        query = select(I).where(access.visible_institutions(info.context.actor))
         if f.name_contains:
             query = query.where(I.name.contains(f.name_contains, autoescape=True))
         for column, value in ((I.credit_code, f.credit_code), (I.city_code, f.city_code), (I.division_code, f.division_code)):
@@ -175,9 +200,10 @@ class Query:
             query = query.where(I.org_type == f.org_type.value)
         return await _page(info, query, I, first, after, InstitutionType.of)
 
-    @strawberry.field(description="null when no institution has this ID (an ID of another type included)")
+    @strawberry.field(description="null when no institution has this ID in your view (an ID of another type included)")
     async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
-        row = await _load(info.context.loaders.institution, id, InstitutionType)
+        loaders = info.context.loaders
+        row = await _load(info, loaders.visible_institution, loaders.institution, id, InstitutionType)
         return InstitutionType.of(row) if row else None
 
     @strawberry.field
@@ -185,7 +211,7 @@ class Query:
         self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None, after: str | None = None,
     ) -> Connection[ApplicationType]:
         A, I, f = models.Application, models.Institution, filter or ApplicationFilter()
-        query = select(A).options(selectinload(A.occupations))
+        query = select(A).where(access.visible_applications(info.context.actor)).options(selectinload(A.occupations))
         for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage)):
             if value:
                 query = query.where(column == value)
@@ -204,9 +230,10 @@ class Query:
             query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
         return await _page(info, query, A, first, after, ApplicationType.of)
 
-    @strawberry.field(description="null when no application has this ID (an ID of another type included)")
+    @strawberry.field(description="null when no application has this ID in your view (an ID of another type included)")
     async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
-        row = await _load(info.context.loaders.application, id, ApplicationType)
+        loaders = info.context.loaders
+        row = await _load(info, loaders.visible_application, loaders.application, id, ApplicationType)
         return ApplicationType.of(row) if row else None
 
     @strawberry.field
@@ -235,7 +262,8 @@ class Query:
         A = models.Application
         size = _guard(lambda: page_size(first))
         query = (select(A).options(selectinload(A.occupations))
-                 .where(A.scheme_id == scheme_id, A.round_id == round_id, A.kind == kind, A.score.is_not(None)))
+                 .where(A.scheme_id == scheme_id, A.round_id == round_id, A.kind == kind, A.score.is_not(None),
+                        access.visible_applications(info.context.actor)))
         if stage:
             query = query.where(A.stage == stage)
         rows = list(await info.context.run(lambda s: s.scalars(query.order_by(A.score.desc(), A.id).limit(size))))
@@ -266,6 +294,8 @@ class Query:
         ctx = info.context
         try:
             institution_id = database_id(input.institution_id, InstitutionType, "input", "institutionId")
+            if await _load(info, ctx.loaders.visible_institution, ctx.loaders.institution, input.institution_id, InstitutionType) is None:
+                raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
             results, assessment = await ctx.run(lambda s: dry_run(
                 ctx.platform, s, institution_id=institution_id, scheme_id=input.scheme_id, kind_id=input.kind,
                 form=input.form, occupations=tuple(input.occupations), on=input.on))
@@ -281,12 +311,16 @@ class Query:
 
 
 
-async def _load(loader, global_id: relay.GlobalID, expected: type):
-    """The row a global ID names, or None: a foreign or malformed ID looks like a missing one."""
+async def _load(info: Info, visible, everything, global_id: relay.GlobalID, expected: type):
+    """The row a global ID names in the caller's view, or None: a malformed ID, one of another type
+    and one outside the view all look like a missing one (the last is audited as a denial)."""
     try:
-        return await loader.load(database_id(global_id, expected))
+        row_id = database_id(global_id, expected)
     except Refused:
         return None
+    row = await visible.load(row_id)
+    await info.context.report_hidden(everything, [row_id], [row], expected.__strawberry_definition__.name.lower())
+    return row
 
 
 def _as_row(r) -> models.CriterionResult:

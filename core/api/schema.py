@@ -9,9 +9,11 @@ from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimit
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
+from core.api.cost import QueryCost
 from core.api.guards import QueryShapeGuard
 
 from core.api.mutations.applications import ApplicationMutations
+from core.api.mutations.identity import IdentityMutations
 from core.api.mutations.institutions import InstitutionMutations
 from core.api.queries import Query
 from core.api.types.applications import ApplicationType
@@ -20,7 +22,7 @@ from core.api.types.recognitions import RecognitionType
 
 
 @strawberry.type
-class Mutation(InstitutionMutations, ApplicationMutations):
+class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations):
     pass
 
 
@@ -55,7 +57,8 @@ class IntrospectionSwitch(SchemaExtension):
 
 def build_schema() -> strawberry.Schema:
     """The schema with its guards: token limit at parse time; repeated fields and fragment blow-ups
-    refused before validation (:mod:`core.api.guards`); depth and alias limits during validation."""
+    refused before validation (:mod:`core.api.guards`); depth and alias limits during validation;
+    pagination, node limit and the caller's budget of points before execution (:mod:`core.api.cost`)."""
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
@@ -66,6 +69,7 @@ def build_schema() -> strawberry.Schema:
             lambda: AddValidationRules(LIMIT_RULES),
             IntrospectionSwitch,
             QueryShapeGuard,
+            QueryCost,
             lambda: MaskErrors(should_mask_error=_mask, error_message="服务器内部错误 (internal error)"),
             CloseRequestSession,
         ],

@@ -215,3 +215,75 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     seq: Mapped[int]
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class User(Base):
+    """A person or machine client. One role per account (a person with two roles holds two
+    accounts, as bureaus issue them); where the role applies is in :class:`UserScope`."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # None: API tokens only
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    scopes: Mapped[list["UserScope"]] = relationship(cascade="all, delete-orphan", order_by="UserScope.id", lazy="raise")
+
+
+class UserScope(Base):
+    """Where a user's role applies: an area (GB/T 2260; province, city or district), optionally
+    one scheme; for an applicant, the institution (by credit code) it acts for."""
+
+    __tablename__ = "user_scopes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    area_code: Mapped[str | None] = mapped_column(String(6))
+    scheme_id: Mapped[str | None] = mapped_column(String(64))
+    credit_code: Mapped[str | None] = mapped_column(String(18), index=True)
+
+
+class LoginSession(Base):
+    """A login: the bearer token names it, so it can expire and be revoked (logout)."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class ApiToken(Base):
+    """A long-lived token for a machine client; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class Conflict(Base):
+    """A recorded conflict of interest: the user may not review or decide the institution's applications."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("user_id", "credit_code", name="uq_conflict_user_institution"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    credit_code: Mapped[str] = mapped_column(String(18))
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import access
 from core.actors import Actor
 from core.criteria import CriterionResult
 from core.clock import china_date
@@ -16,6 +17,7 @@ from core.engine.audit import record
 from core.engine.facts import institution_facts, recognition_facts, review_facts
 from core.engine.forms import validate_form
 from core.errors import ErrorCode, Refused
+from core.pii import seal_model
 from core.platform import Platform
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind, Purpose
@@ -60,10 +62,14 @@ async def create_application(
 ) -> models.Application:
     entry = platform.registry.scheme(scheme_id, "input", "schemeId")
     kind = entry.kind(kind_id, "input", "kind")
+    inst = await loading.institution(session, institution_id, "input", "institutionId")
+    if not access.application_in_scope(actor, entry.scheme.id, inst):
+        raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"institution {inst.id} outside the actor's scope for {entry.scheme.id}",
+                             "input", "institutionId")
     if actor.role not in kind.initiators:
         allowed = "、".join(role.value for role in kind.initiators)
-        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.value}")
-    inst = await loading.institution(session, institution_id, "input", "institutionId")
+        raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.value}",
+                             f"{kind.id} of {entry.scheme.id} initiated by role {actor.role.value}")
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")
     recognition = await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
@@ -72,7 +78,7 @@ async def create_application(
     stage = kind.workflow.stage(kind.workflow.initial)
     row = models.Application(
         institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
-        recognition_id=recognition.id if recognition else None, form=form.model_dump(mode="json"),
+        recognition_id=recognition.id if recognition else None, form=seal_model(form, platform.vault),
         stage=stage.id, status=stage.status.value, created_by=actor.name, stage_entered_at=platform.now(),
         occupations=[models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)],
     )
@@ -87,21 +93,22 @@ async def create_application(
 async def edit_application(
     platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, draft: Draft,
 ) -> models.Application:
-    row = await loading.application_for_update(session, application_id, "input", "id")
+    row = await loading.application_in_view(session, actor, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
     kind = entry.kind(row.kind)
     stage = kind.workflow.stage(row.stage)
     if not stage.editable:
         raise Refused.one(ErrorCode.NOT_EDITABLE, f"申请处于“{stage.title}”阶段，已提交的申请不能修改（仅草稿或退回修改时可编辑）", "input", "id")
     if actor.role is not stage.role:
-        raise Refused.one(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}")
+        raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}",
+                             f"edit of application {row.id} by role {actor.role.value}")
     check_version(row, expected_version)
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")
     form = validate_form(kind.form, draft.form, "input", "form")
     occupations = clean_occupations(draft.occupations)
     before = snapshot(row)
-    row.form = form.model_dump(mode="json")
+    row.form = seal_model(form, platform.vault)
     row.round_id = draft.round_id if draft.round_id is not None else row.round_id
     row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
     row.version += 1
@@ -144,13 +151,13 @@ async def evaluate_row(
     """Evaluate a stored application as of its evaluation date; returns results, assessment, form model."""
     inst = await loading.institution(session, row.institution_id)
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
-    form = validate_form(kind.form, row.form, "form")
+    form = validate_form(kind.form, platform.vault.reveal(row.form), "form")
     review_list = reviews if reviews is not None else [review_facts(r) for r in await loading.reviews(session, row.id)]
     results = ev.evaluate(
         platform.pm, entry, kind, form=form, institution=institution_facts(inst), on=evaluation_date(platform, row),
         calendar=platform.calendar, occupations=tuple(o.occupation for o in row.occupations),
         recognition=recognition_facts(rec) if rec else None,
-        history=await loading.history(session, inst.id, entry.scheme.id, row.id),
+        history=await loading.history(session, inst.id, entry.scheme.id, row.id, platform.vault),
     )
     results = ev.with_judgments(results, review_list)
     return results, ev.aggregate(platform.pm, entry, kind, results, review_list), form
@@ -176,6 +183,6 @@ async def dry_run(
     results = ev.evaluate(
         platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
         calendar=platform.calendar, occupations=clean_occupations(occupations),
-        history=await loading.history(session, inst.id, entry.scheme.id, None),
+        history=await loading.history(session, inst.id, entry.scheme.id, None, platform.vault),
     )
     return results, ev.aggregate(platform.pm, entry, kind, results, [])

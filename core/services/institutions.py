@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import access
 from core.actors import Actor
 from core.db import models
 from core.divisions import lookup
@@ -16,6 +17,9 @@ from core.engine.forms import validate_form
 from core.errors import ErrorCode, Refused
 from core.identifiers import normalize_credit_code
 from core.institutions import OrgType
+from core.pii import Phones, Vault, seal_model
+from core.platform import Platform
+from core.roles import Role
 
 MUTABLE = ("name", "org_type", "division_code", "registered_on", "legal_representative", "contacts", "address")
 
@@ -23,8 +27,13 @@ MUTABLE = ("name", "org_type", "division_code", "registered_on", "legal_represen
 class Contact(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=100, title="联系人")
-    phone: str = Field(default="", max_length=40, title="电话")
+    phone: Phones | None = Field(default=None, title="电话", description="手机或固定电话（带区号），多个用 / 分隔")
     email: str = Field(default="", max_length=200, title="电子邮箱")
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
 
 
 class InstitutionData(BaseModel):
@@ -55,15 +64,27 @@ def _check(data: InstitutionData, today: dt.date, *path: str) -> str:
     return lookup(data.division_code, *path, "divisionCode").city_code
 
 
+def _check_registrar(actor: Actor, credit_code: str, data: InstitutionData, city: str, what: str) -> None:
+    if actor.role not in access.REGISTRARS:
+        raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"机构信息由申报单位或方案管理员{what}，当前角色为 {actor.role.value}",
+                             f"{what} institution {credit_code} by role {actor.role.value}")
+    if not access.registration_allowed(actor, credit_code, data.division_code, city):
+        field = "creditCode" if actor.role is Role.APPLICANT else "divisionCode"
+        raise Refused.denied(ErrorCode.FORBIDDEN, "申报单位账号只能办理其所代表的机构" if actor.role is Role.APPLICANT
+                             else f"{data.division_code} 不在管辖范围内", f"{what} institution {credit_code} outside the actor's scope",
+                             "input", field)
+
+
 async def register_institution(
-    session: AsyncSession, actor: Actor, credit_code: str, fields: dict[str, Any], today: dt.date,
+    session: AsyncSession, platform: Platform, actor: Actor, credit_code: str, fields: dict[str, Any],
 ) -> models.Institution:
     code = normalize_credit_code(credit_code, "input", "creditCode")
     data = validate_form(InstitutionData, fields, "input")
-    city = _check(data, today, "input")
+    city = _check(data, platform.today(), "input")
+    _check_registrar(actor, code, data, city, "登记")
     if await session.scalar(select(models.Institution.id).where(models.Institution.credit_code == code)):
         raise Refused.one(ErrorCode.DUPLICATE, f"统一社会信用代码 {code} 已登记", "input", "creditCode")
-    row = models.Institution(credit_code=code, city_code=city, **_columns(data))
+    row = models.Institution(credit_code=code, city_code=city, **_columns(data, platform.vault))
     session.add(row)
     await session.flush()
     record(session, actor, "institution.registered", "institution", row.id, after=snapshot(row))
@@ -71,16 +92,19 @@ async def register_institution(
 
 
 async def update_institution(
-    session: AsyncSession, actor: Actor, row: models.Institution, expected_version: int,
-    changes: dict[str, Any], today: dt.date,
+    session: AsyncSession, platform: Platform, actor: Actor, row: models.Institution, expected_version: int,
+    changes: dict[str, Any],
 ) -> models.Institution:
+    if not access.institution_in_scope(actor, row):
+        raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"update of institution {row.id} outside the actor's scope", "input", "id")
     if row.version != expected_version:
         raise Refused.one(ErrorCode.STALE_VERSION, f"机构信息已被他人修改（当前版本 {row.version}，提交的版本 {expected_version}），请刷新后重试", "input", "expectedVersion")
     before = snapshot(row)
-    merged = {k: v for k, v in before.items() if k in MUTABLE} | changes
+    merged = {k: v for k, v in platform.vault.reveal(before).items() if k in MUTABLE} | changes
     data = validate_form(InstitutionData, merged, "input")
-    city = _check(data, today, "input")
-    for key, value in _columns(data).items():
+    city = _check(data, platform.today(), "input")
+    _check_registrar(actor, row.credit_code, data, city, "变更")
+    for key, value in _columns(data, platform.vault).items():
         setattr(row, key, value)
     row.city_code = city
     row.version += 1
@@ -89,9 +113,9 @@ async def update_institution(
     return row
 
 
-def _columns(data: InstitutionData) -> dict[str, Any]:
+def _columns(data: InstitutionData, vault: Vault) -> dict[str, Any]:
     return {
         "name": data.name, "org_type": data.org_type.value, "division_code": data.division_code,
         "registered_on": data.registered_on, "legal_representative": data.legal_representative,
-        "contacts": [c.model_dump() for c in data.contacts], "address": data.address,
+        "contacts": [seal_model(c, vault) for c in data.contacts], "address": data.address,
     }

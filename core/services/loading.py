@@ -7,10 +7,13 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from core import access
+from core.actors import Actor
 from core.clock import china_date
 from core.criteria import ApplicationSummary
 from core.db import models
 from core.errors import ErrorCode, Refused
+from core.pii import Vault
 from core.recognitions import RecognitionStatus
 
 async def institution(session: AsyncSession, institution_id: int, *path: str, lock: bool = False) -> models.Institution:
@@ -31,6 +34,15 @@ async def application_for_update(session: AsyncSession, application_id: int, *pa
     )
     if row is None:
         raise Refused.one(ErrorCode.NOT_FOUND, "申请不存在", *path)
+    return row
+
+
+async def application_in_view(session: AsyncSession, actor: Actor, application_id: int, *path: str) -> models.Application:
+    """:func:`application_for_update`, refused as NOT_FOUND (and audited) when outside the actor's scope."""
+    row = await application_for_update(session, application_id, *path)
+    inst = await institution(session, row.institution_id)
+    if not access.application_in_scope(actor, row.scheme_id, inst):
+        raise Refused.denied(ErrorCode.NOT_FOUND, "申请不存在", f"application {row.id} outside the actor's scope", *path)
     return row
 
 
@@ -55,7 +67,9 @@ async def ban_until(session: AsyncSession, institution_id: int, scheme_id: str) 
     ))
 
 
-async def history(session: AsyncSession, institution_id: int, scheme_id: str, exclude: int | None) -> tuple[ApplicationSummary, ...]:
+async def history(session: AsyncSession, institution_id: int, scheme_id: str, exclude: int | None,
+                  vault: Vault) -> tuple[ApplicationSummary, ...]:
+    """The institution's other applications under the scheme, forms readable (plugins compare them)."""
     rows = await session.scalars(
         select(models.Application).where(
             models.Application.institution_id == institution_id, models.Application.scheme_id == scheme_id,
@@ -64,7 +78,7 @@ async def history(session: AsyncSession, institution_id: int, scheme_id: str, ex
     )
     return tuple(
         ApplicationSummary(
-            id=r.id, kind=r.kind, round_id=r.round_id, stage=r.stage, status=r.status, form=r.form,
+            id=r.id, kind=r.kind, round_id=r.round_id, stage=r.stage, status=r.status, form=vault.reveal(r.form),
             occupations=tuple(o.occupation for o in r.occupations), submitted_on=china_date(r.submitted_at),
             updated_on=china_date(r.updated_at), stage_entered_on=china_date(r.stage_entered_at),
         )
@@ -93,3 +107,11 @@ async def last_event(session: AsyncSession, application_id: int) -> models.Event
     return await session.scalar(select(models.Event).where(
         models.Event.application_id == application_id, models.Event.entity == "application",
     ).order_by(models.Event.id.desc()).limit(1))
+
+
+async def transitions_of(session: AsyncSession, application_id: int) -> list[models.Event]:
+    """The application's transitions, oldest first, as the event log recorded them."""
+    return list(await session.scalars(select(models.Event).where(
+        models.Event.application_id == application_id, models.Event.entity == "application",
+        models.Event.action == "application.transitioned",
+    ).order_by(models.Event.id)))

@@ -19,13 +19,15 @@ from core.engine.audit import record
 from core.engine.context import TransitionContext
 from core.engine.facts import institution_facts, recognition_facts, review_facts
 from core.errors import ErrorCode, Refused, UserError
+from core.identity.accounts import has_conflict
 from core.platform import Platform
 from core.registry import SchemeEntry
 from core.scoring import Judgment, ReviewFacts
 from core.services import loading
 from core.services.effects import apply_effect
 from core.services.applications import check_version, evaluate_row, evaluation_date, snapshot
-from core.workflow import Effect, ReviewMode, Transition
+from core.roles import Role
+from core.workflow import Effect, ReviewMode, Stage, Transition
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Act:
 
 
 async def act(platform: Platform, session: AsyncSession, actor: Actor, application_id: int, request: Act) -> models.Application:
-    row = await loading.application_for_update(session, application_id, "input", "id")
+    row = await loading.application_in_view(session, actor, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
     kind = entry.kind(row.kind)
     workflow = kind.workflow
@@ -47,10 +49,14 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     stage = workflow.stage(row.stage)
     transition = _find(workflow.available(stage.id), request.transition, stage.title)
     if actor.role is not transition.role:
-        raise Refused.one(
+        raise Refused.denied(
             ErrorCode.ROLE_NOT_ALLOWED,
-            f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}", "input", "action",
+            f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}",
+            f"{transition.id} on application {row.id} by role {actor.role.value}", "input", "action",
         )
+    inst = await loading.institution(session, row.institution_id)
+    if actor.role is not Role.APPLICANT:
+        await _check_independence(session, actor, row, inst, stage, transition)
     _check_judgments(entry, row.kind, transition, request.judgments)
 
     today = platform.today()
@@ -61,7 +67,6 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     current = ReviewFacts(actor.name, actor.role.value, stage.id, transition.id, dt.datetime.now(dt.UTC),
                           request.judgments, request.comment)
     results, assessment, form = await evaluate_row(platform, session, row, entry, kind, reviews=[*earlier, current])
-    inst = await loading.institution(session, row.institution_id)
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
     context = TransitionContext(
         scheme=entry.scheme, kind=kind, transition=transition, stage=stage, application_id=row.id, form=form,
@@ -108,6 +113,27 @@ async def _is_replay(session: AsyncSession, row: models.Application, actor: Acto
     return (last is not None and last.action == "application.transitioned" and last.actor == actor.name
             and last.role == actor.role.value and last.details.get("transition") == request.transition
             and (last.after or {}).get("version") == row.version)
+
+
+async def _check_independence(session: AsyncSession, actor: Actor, row: models.Application, inst: models.Institution,
+                              stage: Stage, transition: Transition) -> None:
+    """Conflict of interest: nobody reviews or decides for an institution they are recorded as
+    linked to. Four eyes: whoever submitted or reviewed the application at the stage before this
+    one may not act on it at this one."""
+    if await has_conflict(session, actor, inst.credit_code):
+        raise Refused.denied(
+            ErrorCode.CONFLICT_OF_INTEREST, f"{actor.name} 已登记与{inst.name}存在利益关联，应当回避，不能评审或决定其申请",
+            f"{transition.id} on application {row.id}: recorded conflict of interest", "input", "id")
+    moves = [e for e in await loading.transitions_of(session, row.id)]
+    entry = next((e for e in reversed(moves) if e.details.get("to") == stage.id and e.details.get("from") != stage.id), None)
+    if entry is None:
+        return
+    previous = entry.details.get("from")
+    if any(e.actor == actor.name and e.details.get("from") == previous for e in moves):
+        raise Refused.denied(
+            ErrorCode.FOUR_EYES,
+            f"{actor.name} 已在上一环节（{previous}）提交或审核本申请，“{stage.title}”须由另一人办理（双人复核）",
+            f"{transition.id} on application {row.id}: acted at the previous stage {previous}", "input", "action")
 
 
 def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:

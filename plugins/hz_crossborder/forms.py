@@ -15,16 +15,13 @@ tables: 讲师数量, 本科及以上学历讲师数量, 占比, 管理人员数
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
 
-from pydantic import Field, StringConstraints, ValidationInfo, create_model, field_validator
+from pydantic import Field, ValidationInfo, create_model, field_validator
 
 from core.forms import Choice, Form, Text
+from core.pii import Phone
 
 from plugins.hz_crossborder.rubric import ITEMS
-
-# Phone numbers are checked loosely (digits with + ( ) - and spaces); identity data is a later issue.
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9()\- ]{7,24}$")]
 
 
 class Education(Choice):
@@ -85,7 +82,7 @@ class Venue(Form):
 class BasicInfo(Form):
     registered_address: Text = Field(title="注册地", description="营业执照所载住所")
     contact_name: Text = Field(title="联系人")
-    contact_phone: Phone = Field(title="电话")
+    contact_phone: Phone = Field(title="电话", description="手机号码，或带区号的固定电话")
     office_address: Text = Field(title="办公地址")
     total_area_m2: float = Field(gt=0, title="总面积（平方米）")
     training_venues: list[Venue] = Field(default_factory=list, title="培训场地及可容纳人数")

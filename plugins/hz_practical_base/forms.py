@@ -16,6 +16,7 @@ import re
 from pydantic import Field, field_validator, model_validator
 
 from core.forms import Choice, Form, Text
+from core.pii import Phones
 
 NAME_PREFIX, NAME_SUFFIX = "杭州市公共实训基地", "分基地"
 _NAME_SEGMENT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}$")
@@ -73,7 +74,7 @@ class Industry(Choice):
 
 class Contact(Form):
     name: Text = Field(title="联系人")
-    phone: Text = Field(title="联系电话及手机")
+    phone: Phones = Field(title="联系电话及手机", description="一个或多个号码，用 / 分隔，如 0571-86900000 / 13900000000")
     email: Text = Field(title="电子邮箱", pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 

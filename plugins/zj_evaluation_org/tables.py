@@ -1,8 +1,9 @@
 """The tables of the 申报表 (附件3) as pydantic rows, shared by the filing and the addition forms.
 
-What a row can check on its own is checked here (format of an occupation code, the GB 11643
-check digit and a real birth date in a 身份证号码, gender against the number's sequence code,
-lease dates in order); what depends on the evaluation date or on other rows is a criterion.
+What a row can check on its own is checked here (format of an occupation code, gender against the
+身份证号码's sequence code, lease dates in order; the number itself and phone numbers are core's
+personal-data types, :mod:`core.pii`); what depends on the evaluation date or on other rows is a
+criterion.
 Structured columns (学历, 职业资格, 职称, 分工) are added beside the form's free-text column so
 that 附件1's staffing standards can be checked; the free text is kept as the applicant wrote it.
 """
@@ -14,10 +15,9 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from stdnum.cn import ric
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength
-from stdnum.exceptions import ValidationError as NumberError
 
 from core.forms import Form, Text
+from core.pii import IdNumber, Phone
 
 from plugins.zj_evaluation_org.choices import (
     Basis, Duty, Education, Gender, Grade, PremisesUse, ProfessionalTitle, SkillQualification, Tenure,
@@ -26,33 +26,17 @@ from plugins.zj_evaluation_org.choices import (
 OCCUPATION_CODE = re.compile(r"^[1-8]-\d{2}-\d{2}-\d{2}$")
 
 
-def _id_number(value: str) -> str:
-    """GB 11643 citizen identity number: 18 characters, check digit, a real birth date and area."""
-    try:
-        return ric.validate(value)
-    except NumberError as error:
-        reason = _ID_ERRORS.get(type(error), "格式错误（前17位应为数字）")
-        raise ValueError(f"公民身份号码 {value!r} 无效：{reason}（GB 11643）") from None
-
-
-_ID_ERRORS = {
-    InvalidChecksum: "校验码错误",
-    InvalidLength: "应为18位",
-    InvalidComponent: "出生日期或行政区划代码不存在",
-}
-
-
 def _occupation_code(value: str) -> str:
     if not OCCUPATION_CODE.match(value):
         raise ValueError(f"职业编码 {value!r} 应为《职业分类大典（2015版）》格式，如 4-03-02-01")
     return value
 
 
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_id_number)]
 OccupationCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_occupation_code)]
 
 
 def birth_date(id_number: str) -> dt.date:
+    """The birth date a validated 身份证号码 carries (digits 7-14)."""
     return ric.get_birth_date(id_number)
 
 
@@ -75,7 +59,7 @@ class Contact(Form):
     name: Text = Field(title="姓名")
     position: Text = Field(title="职务")
     title_or_qualification: str = Field(default="", title="职称（职业资格）")
-    phone: Text = Field(title="联系电话")
+    phone: Phone = Field(title="联系电话", description="手机号码，或带区号的固定电话")
     email: str = Field(default="", title="电子邮箱")
 
 

@@ -103,7 +103,7 @@ class ApplicationMutations:
         ctx = info.context
 
         async def run(session):
-            row = await loading.application_for_update(session, _app_id(input.id), "input", "id")
+            row = await loading.application_in_view(session, ctx.actor, _app_id(input.id), "input", "id")
             kind = ctx.platform.registry.scheme(row.scheme_id).kind(row.kind)
             submit = next((t for t in kind.workflow.available(row.stage) if t.submits), None)
             if submit is None:

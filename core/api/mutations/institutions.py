@@ -70,7 +70,7 @@ class InstitutionMutations:
     async def register_institution(self, info: Info, input: RegisterInstitutionInput) -> InstitutionPayload:
         ctx = info.context
         row, errors = await write(
-            info, lambda s: register_institution(s, ctx.actor, input.credit_code, _fields(input), ctx.platform.today()),
+            info, lambda s: register_institution(s, ctx.platform, ctx.actor, input.credit_code, _fields(input)),
             InstitutionType.of)
         return InstitutionPayload(institution=row, errors=errors)
 
@@ -80,7 +80,7 @@ class InstitutionMutations:
 
         async def run(session):
             row = await loading.institution(session, database_id(input.id, InstitutionType, "input", "id"), "input", "id", lock=True)
-            return await update_institution(session, ctx.actor, row, input.expected_version, _fields(input), ctx.platform.today())
+            return await update_institution(session, ctx.platform, ctx.actor, row, input.expected_version, _fields(input))
 
         row, errors = await write(info, run, InstitutionType.of)
         return InstitutionPayload(institution=row, errors=errors)

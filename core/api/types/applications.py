@@ -8,6 +8,7 @@ import strawberry
 from strawberry import relay
 from strawberry.scalars import JSON
 
+from core import access
 from core.api.context import Info
 from core.api.types.common import CriterionKindEnum, EvaluationModeEnum, OutcomeEnum, RoleEnum, StatusEnum
 from core.api.types.institutions import InstitutionType
@@ -17,7 +18,7 @@ from core.api.types.scheme_cache import scheme_type
 from core.criteria import CriterionKind, EvaluationMode, Outcome
 from core.db import models
 from core.roles import Role
-from core.workflow import Status
+from core.workflow import ReviewMode, Status
 
 
 @strawberry.type(name="CriterionResult", description="One criterion evaluated, with everything needed to explain it")
@@ -101,9 +102,9 @@ class EventType:
     details: JSON
 
     @classmethod
-    def of(cls, e: models.Event) -> "EventType":
+    def of(cls, e: models.Event, vault) -> "EventType":
         return cls(at=e.at, actor=e.actor, role=e.role, action=e.action, entity=e.entity, entity_id=e.entity_id,
-                   before=e.before, after=e.after, details=e.details)
+                   before=vault.mask(e.before), after=vault.mask(e.after), details=vault.mask(e.details))
 
 
 @strawberry.type(name="Application")
@@ -114,27 +115,51 @@ class ApplicationType(relay.Node):
     round_id: str | None
     stage_id: str
     status: StatusEnum
-    form: JSON
     occupations: list[str]
     version: int = strawberry.field(description="Optimistic-lock version: pass it back with every change")
-    score: float | None
-    grade: str | None
     submitted_at: dt.datetime | None
     created_at: dt.datetime
     updated_at: dt.datetime
     institution_id: strawberry.Private[int]
     recognition_id: strawberry.Private[int | None]
+    stored_form: strawberry.Private[dict]
+    stored_score: strawberry.Private[float | None]
+    stored_grade: strawberry.Private[str | None]
 
     @strawberry.field(description="The row id, for logs and support; clients should use id")
     def database_id(self) -> int:
         return self.pk
 
+    @strawberry.field(description="Form data; 身份证号 and phone numbers masked except for the applicant and the responsible reviewers")
+    def form(self, info: Info) -> JSON:
+        vault = info.context.platform.vault
+        return vault.reveal(self.stored_form) if info.context.actor.role in access.PERSONAL_DATA_ROLES else vault.mask(self.stored_form)
+
+    @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
+    async def score(self, info: Info) -> float | None:
+        return None if await self._blind(info) else self.stored_score
+
+    @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
+    async def grade(self, info: Info) -> str | None:
+        return None if await self._blind(info) else self.stored_grade
+
+    async def _blind(self, info: Info) -> bool:
+        """An expert at a panel stage who has not reviewed it there yet sees no one else's scores."""
+        actor = info.context.actor
+        if actor.role is not Role.EXPERT:
+            return False
+        workflow = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind).workflow
+        if not any(t.role is Role.EXPERT and t.review is not ReviewMode.NONE for t in workflow.available(self.stage_id)):
+            return False  # no panel scores at this stage
+        reviews = await info.context.loaders.reviews.load(self.pk)
+        return not any(r.reviewer == actor.name and r.stage == self.stage_id for r in reviews)
+
     @classmethod
     def of(cls, row: models.Application) -> "ApplicationType":
         return cls(
             pk=row.id, scheme_id=row.scheme_id, kind=row.kind, round_id=row.round_id, stage_id=row.stage,
-            status=Status(row.status), form=row.form, occupations=[o.occupation for o in row.occupations],
-            version=row.version, score=row.score, grade=row.grade, submitted_at=row.submitted_at,
+            status=Status(row.status), stored_form=row.form, occupations=[o.occupation for o in row.occupations],
+            version=row.version, stored_score=row.score, stored_grade=row.grade, submitted_at=row.submitted_at,
             created_at=row.created_at, updated_at=row.updated_at, institution_id=row.institution_id,
             recognition_id=row.recognition_id,
         )
@@ -163,27 +188,38 @@ class ApplicationType(relay.Node):
             return None
         return RecognitionType.of(await info.context.loaders.recognition.load(self.recognition_id))
 
-    @strawberry.field(description="The latest evaluation")
+    @strawberry.field(description="The latest evaluation (null for an expert who has not yet scored it)")
     async def evaluation(self, info: Info) -> EvaluationType | None:
         rows = await info.context.loaders.evaluation.load(self.pk)
-        return EvaluationType.of(rows[0]) if rows else None
+        return EvaluationType.of(rows[0]) if rows and not await self._blind(info) else None
 
-    @strawberry.field(description="Criterion results of the latest evaluation")
+    @strawberry.field(description="Criterion results of the latest evaluation (an expert who has not yet scored it sees the automatic ones only)")
     async def criterion_results(self, info: Info) -> list[CriterionResultType]:
         evaluations = await info.context.loaders.evaluation.load(self.pk)
         if not evaluations:
             return []
-        return [CriterionResultType.of(r) for r in await info.context.loaders.results.load(evaluations[0].id)]
+        rows = await info.context.loaders.results.load(evaluations[0].id)
+        if await self._blind(info):
+            rows = [r for r in rows if r.mode == EvaluationMode.AUTOMATIC.value]
+        return [CriterionResultType.of(r) for r in rows]
 
-    @strawberry.field
+    @strawberry.field(description="Reviews recorded; an expert who has not yet scored it at a panel stage sees none of that stage's")
     async def reviews(self, info: Info) -> list[ReviewType]:
-        return [ReviewType.of(r) for r in await info.context.loaders.reviews.load(self.pk)]
+        rows = await info.context.loaders.reviews.load(self.pk)
+        if await self._blind(info):
+            rows = [r for r in rows if r.stage != self.stage_id]
+        return [ReviewType.of(r) for r in rows]
 
-    @strawberry.field(description="Every recorded change of this application, oldest first")
+    @strawberry.field(description="Every recorded change of this application, oldest first (not shown to experts); personal data masked")
     async def events(self, info: Info) -> list[EventType]:
-        return [EventType.of(e) for e in await info.context.loaders.events.load(self.pk)]
+        if not access.sees_events_of_applications(info.context.actor):
+            return []
+        vault = info.context.platform.vault
+        return [EventType.of(e, vault) for e in await info.context.loaders.events.load(self.pk)]
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
-        rows = await info.context.loaders.application.load_many([int(i) for i in node_ids])
+        ids = [int(i) for i in node_ids]
+        rows = await info.context.loaders.visible_application.load_many(ids)
+        await info.context.report_hidden(info.context.loaders.application, ids, rows, "application")
         return [cls.of(r) if r else None for r in rows]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Iterable
 import strawberry
 from strawberry import relay
 
+from core import access
 from core.api.context import Info
 from core.api.types.common import OrgTypeEnum
 from core.db import models
@@ -35,9 +36,15 @@ class InstitutionType(relay.Node):
     city_code: str
     registered_on: dt.date
     legal_representative: str
-    contacts: list[ContactType]
+    stored_contacts: strawberry.Private[list]
     address: str
     version: int = strawberry.field(description="Optimistic-lock version: pass it back when updating")
+
+    @strawberry.field(description="Phone numbers masked except for the institution itself and the responsible reviewers")
+    def contacts(self, info: Info) -> list[ContactType]:
+        vault = info.context.platform.vault
+        contacts = vault.reveal(self.stored_contacts) if access.sees_personal_data(info.context.actor, self) else vault.mask(self.stored_contacts)
+        return [ContactType(name=c.get("name", ""), phone=c.get("phone") or "", email=c.get("email", "")) for c in contacts]
 
     @strawberry.field
     def org_type_label(self) -> str:
@@ -75,10 +82,12 @@ class InstitutionType(relay.Node):
             pk=row.id, name=row.name, credit_code=row.credit_code, org_type=OrgType(row.org_type),
             division_code=row.division_code, city_code=row.city_code, registered_on=row.registered_on,
             legal_representative=row.legal_representative, address=row.address, version=row.version,
-            contacts=[ContactType(name=c.get("name", ""), phone=c.get("phone", ""), email=c.get("email", "")) for c in row.contacts],
+            stored_contacts=list(row.contacts),
         )
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
-        rows = await info.context.loaders.institution.load_many([int(i) for i in node_ids])
+        ids = [int(i) for i in node_ids]
+        rows = await info.context.loaders.visible_institution.load_many(ids)
+        await info.context.report_hidden(info.context.loaders.institution, ids, rows, "institution")
         return [cls.of(r) if r else None for r in rows]

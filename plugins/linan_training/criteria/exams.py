@@ -7,6 +7,7 @@ aggregate (who passed, who failed) and for the certificates of 第十一条.
 from __future__ import annotations
 
 from core.criteria import ApplicationSummary, Criterion, CriterionKind, Facts, Finding, Outcome
+from core.pii import mask_value
 
 from plugins.linan_training import ids
 from plugins.linan_training.criteria.common import all_true, auto, fail
@@ -18,6 +19,11 @@ from plugins.linan_training.history import (
 
 EXAM = (ids.EXAM,)
 RESULTS = "art10_exam_results"  # read by the aggregate
+
+
+def _who(person) -> str:
+    """A person as named in a finding, which is stored and shown: the id number masked (:mod:`core.pii`)."""
+    return f"{person.name}（{mask_value(person.id_number)}）"
 
 
 def after_training(facts: Facts) -> Finding:
@@ -63,7 +69,7 @@ def retake_once(facts: Facts) -> Finding:
     if form.attempt is Attempt.FIRST:
         rule = "每名学员参加一次本班首次考核"
         sat = {c.id_number for _, f in attempts if f.attempt is Attempt.FIRST for c in f.candidates}
-        again = [f"{c.name}（{c.id_number}）" for c in form.candidates if c.id_number in sat]
+        again = [_who(c) for c in form.candidates if c.id_number in sat]
         if again:
             return fail(rule, f"已参加过本班首次考核：{'、'.join(again)}（不合格的可申请补考）", ("candidates",), repeated=again)
         return Finding(Outcome.PASS, rule)
@@ -73,7 +79,7 @@ def retake_once(facts: Facts) -> Finding:
     refused = []
     for c in form.candidates:
         first, result = _first_results(attempts, c.id_number)
-        who = f"{c.name}（{c.id_number}）"
+        who = _who(c)
         if result is None:
             refused.append(f"{who}无本班首次考核成绩")
             continue
@@ -101,7 +107,7 @@ def separation(facts: Facts) -> Finding:
     teachers = set(teacher_pool(facts))
     if filing is not None:
         teachers |= {m.teacher.id_number for m in effective_plan(facts, filing).modules}
-    conflicts = [f"{e.name}（{e.id_number}）" for e in form.examiners if e.id_number in teachers]
+    conflicts = [_who(e) for e in form.examiners if e.id_number in teachers]
     if conflicts:
         return fail(rule, f"考评人员为本机构教师：{'、'.join(conflicts)}", ("examiners",), conflicts=conflicts)
     return Finding(Outcome.PASS, rule, {"examiners": len(form.examiners)})

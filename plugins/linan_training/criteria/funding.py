@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from core.criteria import Criterion, CriterionKind, Facts, Finding, Outcome
+from core.pii import mask_value
 
 from plugins.linan_training import ids
 from plugins.linan_training.criteria.common import all_true, auto, fail
@@ -26,7 +27,7 @@ def fee_scope(facts: Facts) -> Finding:
 
 
 def _names(trainees) -> list[str]:
-    return [f"{t.name}（{t.id_number}）" for t in trainees]
+    return [f"{t.name}（{mask_value(t.id_number)}）" for t in trainees]  # findings are stored and shown: masked
 
 
 def subsidy_class(facts: Facts) -> Finding:

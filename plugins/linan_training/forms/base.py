@@ -1,26 +1,19 @@
-"""Building blocks shared by the forms beyond core's (:mod:`core.forms`): money, identity numbers, people."""
+"""Building blocks shared by the forms beyond core's (:mod:`core.forms`): money, people.
+
+People are identified by the resident id number, core's personal-data type (:mod:`core.pii`):
+validated (GB 11643), encrypted when stored, masked for whoever may not see it.
+"""
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Annotated, Iterable
 
-from pydantic import AfterValidator, Field, StringConstraints
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as NumberInvalid
+from pydantic import Field
 
 from core.forms import Form, Text
+from core.pii import IdNumber, mask_value
 
 Money = Annotated[Decimal, Field(ge=0, max_digits=12, decimal_places=2)]
-
-
-def _resident_id(value: str) -> str:
-    try:
-        return ric.validate(value)
-    except NumberInvalid:
-        raise ValueError("居民身份证号码无效（GB 11643：长度、出生日期或校验码有误）") from None
-
-
-IdNumber = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True), AfterValidator(_resident_id)]
 
 
 class Person(Form):
@@ -31,11 +24,11 @@ class Person(Form):
 
 
 def refuse_duplicates(id_numbers: Iterable[str], what: str) -> None:
-    """A list of people must name each person once (a validator helper)."""
+    """A list of people must name each person once (a validator helper); numbers are shown masked."""
     seen, repeated = set(), []
     for number in id_numbers:
         if number in seen:
-            repeated.append(number)
+            repeated.append(mask_value(number))
         seen.add(number)
     if repeated:
         raise ValueError(f"{what}重复：{'、'.join(repeated)}")

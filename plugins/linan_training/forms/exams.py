@@ -10,8 +10,9 @@ import datetime as dt
 from pydantic import Field, model_validator
 
 from core.forms import Choice, Form
+from core.pii import IdNumber
 
-from plugins.linan_training.forms.base import IdNumber, Person, refuse_duplicates
+from plugins.linan_training.forms.base import Person, refuse_duplicates
 
 
 class CertificateType(Choice):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from core.forms import Choice, Form, Text
+from core.pii import IdNumber
 
-from plugins.linan_training.forms.base import IdNumber
 from plugins.linan_training.levels import Education, Skill, TeachingType, Tier, Title
 
 

@@ -1,0 +1,115 @@
+"""Who may see and do what: the one place where roles and scopes become decisions.
+
+Every query and mutation asks here, so the policy the authorization-matrix test checks
+(``docs/access-policy.yaml``) is implemented once. Two views exist:
+
+* the **public register**: schemes, recognitions, and the institutions holding one (name, codes,
+  area; personal data masked). Everyone sees it, anonymous callers included, because 认定名单 are
+  published.
+* the **scoped view**: applications and the institutions behind them, for a role whose scope
+  covers the institution's area (and the application's scheme, where the scope names one), or, for
+  an applicant, its own institution. Outside it an object is reported exactly as a missing one.
+
+Plain-text personal data (身份证号, phone numbers) is shown only to the applicant's own institution
+and to the responsible reviewers; everyone else gets it masked (:mod:`core.pii`).
+"""
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_, false, or_, select, true
+
+from core.actors import Actor, Scope
+from core.db import models
+from core.roles import Role
+
+REVIEWERS = frozenset({Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER})
+PERSONAL_DATA_ROLES = REVIEWERS | {Role.APPLICANT}
+AUDIT_ROLES = frozenset({Role.AUDITOR, Role.SCHEME_ADMIN})
+REGISTRARS = frozenset({Role.APPLICANT, Role.SCHEME_ADMIN})
+"""Who may register and update institutions: the institution itself, or the scheme administrator of its area."""
+
+
+def _scopes(actor: Actor) -> tuple[Scope, ...]:
+    return () if actor.role is Role.PUBLIC else actor.scopes
+
+
+def _matches(actor: Actor, scope: Scope, division_code: str, city_code: str, credit_code: str) -> bool:
+    if actor.role is Role.APPLICANT:
+        return scope.credit_code in (None, credit_code)
+    return scope.covers(division_code, city_code)
+
+
+def institution_in_scope(actor: Actor, inst: models.Institution) -> bool:
+    """The scoped view of an institution (not merely the public register)."""
+    return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code) for s in _scopes(actor))
+
+
+def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution) -> bool:
+    """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme?"""
+    return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code)
+               and s.allows_scheme(scheme_id) for s in _scopes(actor))
+
+
+def registration_allowed(actor: Actor, credit_code: str, division_code: str, city_code: str) -> bool:
+    """May the actor register (or move into an area) an institution with these details?"""
+    return actor.role in REGISTRARS and any(
+        _matches(actor, s, division_code, city_code, credit_code) for s in _scopes(actor))
+
+
+def sees_personal_data(actor: Actor, inst: models.Institution) -> bool:
+    return actor.role in PERSONAL_DATA_ROLES and institution_in_scope(actor, inst)
+
+
+def _scope_sql(actor: Actor, scope: Scope) -> ColumnElement[bool]:
+    I = models.Institution
+    if actor.role is Role.APPLICANT:
+        return I.credit_code == scope.credit_code if scope.credit_code else true()
+    area = scope.area
+    if area is None:
+        return true()
+    if area.endswith("0000"):
+        return I.division_code.startswith(area[:2])
+    if area.endswith("00"):
+        return I.city_code == area
+    return I.division_code == area
+
+
+def scoped_institutions(actor: Actor) -> ColumnElement[bool]:
+    """SQL condition on ``institutions``: the scoped view."""
+    scopes = _scopes(actor)
+    return or_(*(_scope_sql(actor, s) for s in scopes)) if scopes else false()
+
+
+def visible_institutions(actor: Actor) -> ColumnElement[bool]:
+    """SQL condition on ``institutions``: the scoped view or the public register."""
+    on_register = models.Institution.id.in_(select(models.Recognition.institution_id))
+    return or_(scoped_institutions(actor), on_register)
+
+
+def visible_applications(actor: Actor) -> ColumnElement[bool]:
+    """SQL condition on ``applications``."""
+    A, I = models.Application, models.Institution
+    clauses = []
+    for scope in _scopes(actor):
+        clause = A.institution_id.in_(select(I.id).where(_scope_sql(actor, scope)))
+        clauses.append(and_(clause, A.scheme_id == scope.scheme_id) if scope.scheme_id else clause)
+    return or_(*clauses) if clauses else false()
+
+
+def visible_events(actor: Actor) -> ColumnElement[bool]:
+    """SQL condition on ``events`` for the audit log: auditors and scheme administrators; a
+    province-wide one sees every entry (logins included), others the entries of their area."""
+    if actor.role not in AUDIT_ROLES:
+        return false()
+    if any(s.area is None or (s.area.endswith("0000") and s.scheme_id is None) for s in actor.scopes):
+        return true()
+    E = models.Event
+    return or_(
+        E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
+        and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
+    )
+
+
+def sees_events_of_applications(actor: Actor) -> bool:
+    """An application's own history: everyone who sees it, except experts (their panel's scores
+    must stay blind, and the history carries them)."""
+    return actor.role is not Role.EXPERT

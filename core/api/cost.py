@@ -1,0 +1,316 @@
+"""What a query may cost: pagination required, a node limit and a budget of points per caller.
+
+Modelled on GitHub's GraphQL API ("Rate limits and node limits for the GraphQL API"). After the
+document has been validated and before anything is executed, :class:`QueryCost` estimates the
+operation that is about to run (``operationName`` honoured, fragments expanded, ``first`` read from
+literals or variables; ``@skip``/``@include`` are ignored, i.e. the worst case is assumed):
+
+- **Pagination.** Every connection (a field whose type's name ends in ``Connection``) must be given
+  ``first`` between 1 and 100, else ``PAGINATION_REQUIRED``.
+- **Nodes.** A connection contributes ``first`` × the sizes of the lists enclosing it. A plain list
+  read from the database (an institution's applications, an application's reviews …) is not
+  paginated and counts as :data:`ASSUMED_LIST_SIZE` items, multiplied likewise; ``ranking(first:)``
+  counts as its ``first``. More than ``settings.query_max_nodes`` is refused: ``QUERY_TOO_COSTLY``.
+- **Points.** GitHub's formula: the requests needed to fetch every list (one for a list at the top,
+  one per parent item below it), divided by 100 and rounded half up, at least 1. In this schema
+  connections exist only on ``Query``, so the plain database lists are counted as requests too;
+  otherwise every query would cost 1. A mutation costs :data:`MUTATION_COST`. Introspection
+  (``__schema``, ``__type``) adds nothing: alone it costs the minimum, 1.
+- **Budget.** Each caller (:func:`budget_key`) may spend ``settings.query_budget_points`` points per
+  window of ``settings.query_budget_window_s`` seconds, a fixed window opened by the caller's first
+  charged request (resetting like GitHub's ``resetAt``). A request the remaining points cannot pay
+  is refused, ``RATE_LIMITED``, and nothing runs; refused requests are not charged.
+
+Refusals are ordinary GraphQL errors (HTTP 200, ``data: null``) raised as :class:`GraphQLError`,
+which error masking keeps. A request that ran answers with ``extensions.cost = {"requested",
+"nodes", "remaining", "resetAt"}``.
+
+The budget lives on the :class:`~core.platform.Platform` (one per process, so with N workers a
+caller can spend up to N budgets; a shared store would be needed to hold it across processes).
+It needs no lock: checking and charging happen with no ``await`` in between, so under asyncio no
+other request interleaves, and no threads touch it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from graphql import (
+    ExecutionResult, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, GraphQLField, GraphQLInt,
+    GraphQLSchema, InlineFragmentNode, OperationDefinitionNode, OperationType, SelectionSetNode, VariableNode,
+    get_named_type, get_nullable_type, is_composite_type, is_list_type, value_from_ast,
+)
+from graphql.execution.values import get_variable_values
+from graphql.utilities import get_operation_ast
+from strawberry.extensions import SchemaExtension
+
+from core.api.types.common import MAX_PAGE
+
+ASSUMED_LIST_SIZE = 20
+"""Items assumed in a plain, unpaginated list read from the database (an institution's applications
+and recognitions; an application's events, reviews and criterion results; a review's judgments).
+20 is the connections' default page and a little above a scheme's usual count of criteria, so it
+is the typical size of such a list; it is an estimate, not a bound (an old institution may hold
+more), which is why these lists also count as requests."""
+
+DEFAULT_FIRST = 20
+"""``first`` of a plain list taking one (``ranking``) when it is not given: its resolver's default."""
+
+MUTATION_COST = 5
+"""Points one mutation costs, whatever it selects (GitHub charges mutations more than queries)."""
+
+REQUESTS_PER_POINT = 100
+"""GitHub's divisor: a point pays for 100 list fetches."""
+
+CONFIGURATION_TYPES = frozenset({
+    "Scheme", "ApplicationKind", "Stage", "Transition", "Criterion", "Round", "QuotaRule", "Parameter",
+    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError",
+})
+"""Types whose lists are bounded by what the plugins declare (schemes, workflows, criteria, …), or
+by the request itself (a payload's errors), and held in memory: a list of them is no database
+fetch and counts no nodes. Their fields are still walked, multiplied by :data:`ASSUMED_LIST_SIZE`,
+so a database list added beneath one would still be counted. A list of any other type of object
+counts as an unbounded database list: an unknown new list is over-counted, never missed."""
+
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
+
+PAGINATION_REQUIRED, QUERY_TOO_COSTLY, RATE_LIMITED = "PAGINATION_REQUIRED", "QUERY_TOO_COSTLY", "RATE_LIMITED"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    nodes: int                           # objects the response may hold (connections' pages and database lists)
+    requests: int                        # list fetches needed, GitHub-style (one per parent item)
+    points: int                          # what the request is charged
+    problems: tuple[GraphQLError, ...]   # PAGINATION_REQUIRED errors, one per offending connection
+
+
+def estimate(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode],
+             variables: dict[str, object]) -> Estimate:
+    """Nodes, requests and points of ``operation`` (validated) with its coerced ``variables``."""
+    root = {OperationType.QUERY: schema.query_type, OperationType.MUTATION: schema.mutation_type,
+            OperationType.SUBSCRIPTION: schema.subscription_type}[operation.operation]
+    walk = _Walk(schema, fragments, variables)
+    nodes, requests = walk.selections(operation.selection_set, root, frozenset())
+    if operation.operation is OperationType.MUTATION:
+        points = MUTATION_COST
+    else:
+        points = max(1, (requests + REQUESTS_PER_POINT // 2) // REQUESTS_PER_POINT)
+    return Estimate(nodes, requests, points, tuple(walk.problems))
+
+
+class _Walk:
+    """Sums (nodes, requests) over a selection set, at a multiplier of 1.
+
+    Both figures are linear in the size of the enclosing lists, so a selection set is costed once
+    and scaled by its parent; fragments are costed once each (memoised by name), which keeps the
+    walk linear in the document even where fragments are spread many times.
+    """
+
+    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, object]):
+        self.schema, self.fragments, self.variables = schema, fragments, variables
+        self.problems: list[GraphQLError] = []
+        self.memo: dict[str, tuple[int, int]] = {}
+
+    def selections(self, selection_set: SelectionSetNode | None, parent, seen: frozenset[str]) -> tuple[int, int]:
+        nodes = requests = 0
+        if selection_set is None:
+            return 0, 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                n, r = self.field(selection, parent, seen)
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self._type(condition.name.value, parent) if condition else parent
+                n, r = self.selections(selection.selection_set, target, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                n, r = self.fragment(selection.name.value, parent, seen)
+            else:  # pragma: no cover - graphql-core has no other selection kinds
+                continue
+            nodes, requests = nodes + n, requests + r
+        return nodes, requests
+
+    def fragment(self, name: str, parent, seen: frozenset[str]) -> tuple[int, int]:
+        if name in self.memo:
+            return self.memo[name]
+        definition = self.fragments.get(name)
+        if definition is None or name in seen:  # unknown or cyclic: validation reports those
+            return 0, 0
+        target = self._type(definition.type_condition.name.value, parent)
+        self.memo[name] = self.selections(definition.selection_set, target, seen | {name})
+        return self.memo[name]
+
+    def field(self, node: FieldNode, parent, seen: frozenset[str]) -> tuple[int, int]:
+        name = node.name.value
+        if name == "__typename" or name in INTROSPECTION_FIELDS:
+            return 0, 0  # introspection is exempt: it costs the minimum
+        definition: GraphQLField | None = getattr(parent, "fields", {}).get(name)
+        if definition is None:
+            return 0, 0
+        named = get_named_type(definition.type)
+        n, r = self.selections(node.selection_set, named, seen) if is_composite_type(named) else (0, 0)
+        if named.name.endswith("Connection"):
+            size = self._connection_first(node, definition)
+            return size + size * n, 1 + size * r
+        if not (is_list_type(get_nullable_type(definition.type)) and is_composite_type(named)):
+            return n, r  # one object (or scalars): its own fields count
+        if "first" in definition.args:  # a plain list bounded by its argument (ranking)
+            first = self._first(node, definition)
+            size = DEFAULT_FIRST if first is None else max(0, first)
+            return size + size * n, 1 + size * r
+        if parent.name.endswith("Connection"):  # a connection's edges: its page, already counted
+            return n, r
+        if named.name in CONFIGURATION_TYPES:
+            return ASSUMED_LIST_SIZE * n, ASSUMED_LIST_SIZE * r
+        return ASSUMED_LIST_SIZE * (1 + n), 1 + ASSUMED_LIST_SIZE * r
+
+    def _connection_first(self, node: FieldNode, definition: GraphQLField) -> int:
+        first, name = self._first(node, definition), node.name.value
+        if first is None:
+            self._refuse(node, f"连接字段 {name} 须提供 first 参数（1–{MAX_PAGE}）；"
+                               f"You must provide a `first` value (1–{MAX_PAGE}) to paginate the `{name}` connection.")
+            return 0
+        if not 1 <= first <= MAX_PAGE:
+            self._refuse(node, f"连接字段 {name} 的 first 为 {first}，应在 1 到 {MAX_PAGE} 之间；"
+                               f"Requesting {first} records on the `{name}` connection is outside the `first` "
+                               f"range of 1–{MAX_PAGE} records.")
+            return 0
+        return first
+
+    def _first(self, node: FieldNode, definition: GraphQLField) -> int | None:
+        argument = next((a for a in node.arguments or () if a.name.value == "first"), None)
+        if argument is None:
+            value = definition.args["first"].default_value
+        elif isinstance(argument.value, VariableNode):
+            value = self.variables.get(argument.value.name.value)
+        else:
+            value = value_from_ast(argument.value, GraphQLInt)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def _refuse(self, node: FieldNode, message: str) -> None:
+        self.problems.append(GraphQLError(message, nodes=[node], extensions={"code": PAGINATION_REQUIRED}))
+
+    def _type(self, name: str, parent):
+        return self.schema.get_type(name) or parent
+
+
+def _operation(execution_context) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:
+    document = execution_context.graphql_document
+    provided = getattr(execution_context, "_provided_operation_name", None)
+    operation = get_operation_ast(document, provided)
+    if operation is None:
+        return None  # ambiguous or unknown operation name: execution refuses it and runs nothing
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    return operation, fragments
+
+
+def budget_key(context) -> str:
+    """Who pays: the account when there is one, else the actor's name, else the anonymous caller's
+    address (``anonymous@<address>``). One place, so what identifies a caller can change."""
+    user_id = getattr(context.actor, "user_id", None)
+    if user_id is not None:
+        return f"user#{user_id}"
+    if context.actor.name != "anonymous":
+        return context.actor.name
+    return f"anonymous@{context.client}"
+
+
+@dataclass
+class _Window:
+    opened: float
+    spent: int = 0
+
+
+@dataclass(frozen=True)
+class Charge:
+    paid: bool
+    remaining: int
+    reset_at: float
+
+    @property
+    def reset_iso(self) -> str:
+        return dt.datetime.fromtimestamp(self.reset_at, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class Budgets:
+    """Points spent per caller in the current window; kept on the platform (:func:`budgets_of`)."""
+
+    PRUNE_AT = 10_000  # callers remembered before windows that have ended are dropped
+
+    def __init__(self, settings, clock: Callable[[], float] = time.time):
+        self.settings, self.clock = settings, clock
+        self.windows: dict[str, _Window] = {}
+
+    def charge(self, key: str, points: int) -> Charge:
+        """Take ``points`` from ``key``'s window, or refuse (taking nothing) when they exceed what remains.
+        Synchronous on purpose: no other request can run between the check and the charge."""
+        limit, length, now = self.settings.query_budget_points, self.settings.query_budget_window_s, self.clock()
+        window = self.windows.get(key)
+        if window is None or now >= window.opened + length:
+            if len(self.windows) >= self.PRUNE_AT:
+                self.windows = {k: w for k, w in self.windows.items() if now < w.opened + length}
+            window = self.windows[key] = _Window(now)
+        remaining = limit - window.spent
+        if points > remaining:
+            return Charge(False, max(0, remaining), window.opened + length)
+        window.spent += points
+        return Charge(True, remaining - points, window.opened + length)
+
+
+def budgets_of(platform) -> Budgets:
+    """The platform's budgets, created on first use (a fresh platform starts every caller full)."""
+    budgets = getattr(platform, "query_budgets", None)
+    if budgets is None:
+        budgets = platform.query_budgets = Budgets(platform.settings)
+    return budgets
+
+
+class QueryCost(SchemaExtension):
+    """Refuses unpaginated, too large or unaffordable operations before execution; reports the cost."""
+
+    def __init__(self) -> None:
+        self.cost: dict[str, object] | None = None
+
+    def on_execute(self) -> Iterator[None]:
+        execution_context = self.execution_context
+        errors = self._admit(execution_context)
+        if errors:
+            execution_context.result = ExecutionResult(data=None, errors=errors)  # execution is skipped
+        yield
+
+    def get_results(self) -> dict[str, object]:
+        return {"cost": self.cost} if self.cost is not None else {}
+
+    def _admit(self, execution_context) -> list[GraphQLError]:
+        found = _operation(execution_context)
+        if found is None:
+            return []
+        operation, fragments = found
+        schema: GraphQLSchema = execution_context.schema._schema
+        variables = get_variable_values(schema, operation.variable_definitions or (), execution_context.variables or {})
+        if isinstance(variables, list):
+            return []  # invalid variables: execution reports them and runs nothing
+        cost = estimate(schema, operation, fragments, variables.coerced)
+        if cost.problems:
+            return list(cost.problems)
+        context = execution_context.context
+        settings = context.platform.settings
+        if cost.nodes > settings.query_max_nodes:
+            return [GraphQLError(
+                f"查询预计返回至多 {cost.nodes:,} 个节点，超过上限 {settings.query_max_nodes:,}，请减小 first 或拆分查询；"
+                f"This query requests up to {cost.nodes:,} possible nodes which exceeds the maximum limit of "
+                f"{settings.query_max_nodes:,}.",
+                extensions={"code": QUERY_TOO_COSTLY, "nodes": cost.nodes, "limit": settings.query_max_nodes})]
+        charge = budgets_of(context.platform).charge(budget_key(context), cost.points)
+        if not charge.paid:
+            return [GraphQLError(
+                f"查询额度不足：本次需 {cost.points} 点，剩余 {charge.remaining} 点，额度于 {charge.reset_iso} 重置；"
+                f"API rate limit exceeded: this request costs {cost.points} points, {charge.remaining} remain "
+                f"until the budget resets at {charge.reset_iso}.",
+                extensions={"code": RATE_LIMITED, "requested": cost.points, "remaining": charge.remaining,
+                            "resetAt": charge.reset_iso})]
+        self.cost = {"requested": cost.points, "nodes": cost.nodes, "remaining": charge.remaining,
+                     "resetAt": charge.reset_iso}
+        return []

@@ -1,0 +1,106 @@
+"""``accredit users …``: accounts, roles and scopes, passwords, API tokens and conflicts of interest.
+
+Every command runs through the same services as the API and is recorded in the audit log as the
+operating-system user ``cli:<login>``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import sys
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from core.actors import EVERYWHERE, Actor, Scope
+from core.db import models
+from core.errors import Refused
+from core.identity import accounts
+from core.roles import Role
+from core.settings import Settings
+
+
+def add_parser(sub) -> None:
+    users = sub.add_parser("users", help="accounts, roles and scopes, passwords, API tokens, conflicts of interest")
+    cmd = users.add_subparsers(dest="users_command", required=True)
+    create = cmd.add_parser("create", help="create an account with one role and its scopes")
+    create.add_argument("username")
+    create.add_argument("--role", required=True, choices=[r.value for r in Role if r is not Role.PUBLIC])
+    create.add_argument("--area", action="append", default=[], help="GB/T 2260 code of a province, city or district (repeatable)")
+    create.add_argument("--scheme", help="limit the scopes to one scheme id")
+    create.add_argument("--credit-code", action="append", default=[], help="applicants: the institution acted for (repeatable)")
+    create.add_argument("--name", default="", help="display name")
+    create.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    create.add_argument("--no-password", action="store_true", help="machine account: API tokens only")
+    cmd.add_parser("list", help="accounts, roles, scopes and lock state")
+    passwd = cmd.add_parser("passwd", help="set a password (and clear a lockout)")
+    passwd.add_argument("username")
+    passwd.add_argument("--password-stdin", action="store_true")
+    unlock = cmd.add_parser("unlock", help="clear a lockout after failed logins")
+    unlock.add_argument("username")
+    token = cmd.add_parser("token", help="issue an API token for a machine client (printed once)")
+    token.add_argument("username")
+    token.add_argument("--name", required=True, help="what the token is for")
+    token.add_argument("--days", type=int, help="expires after this many days (default: never)")
+    conflict = cmd.add_parser("conflict", help="record a conflict of interest between a user and an institution")
+    conflict.add_argument("username")
+    conflict.add_argument("credit_code")
+    conflict.add_argument("--reason", required=True)
+
+
+def _password(args) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise SystemExit("passwords differ")
+    return first
+
+
+async def run(settings: Settings, args) -> int:
+    from core.platform import Platform
+
+    platform = Platform(settings)
+    operator = Actor(f"cli:{os.environ.get('USER', 'operator')}", Role.SCHEME_ADMIN, EVERYWHERE)
+    try:
+        if args.users_command == "list":
+            async with platform.reading() as session:
+                users = await session.scalars(select(models.User).options(selectinload(models.User.scopes)).order_by(models.User.username))
+                for user in users:
+                    scopes = "; ".join(f"{s.area_code or s.credit_code}{'/' + s.scheme_id if s.scheme_id else ''}" for s in user.scopes)
+                    state = "inactive" if not user.active else ("locked" if user.locked_until else "active")
+                    print(f"{user.username}\t{user.role}\t{scopes}\t{state}")
+            return 0
+        return await platform.transaction(lambda session: _change(session, platform, operator, args))
+    except Refused as refused:
+        for error in refused.errors:
+            print(f"refused: {'.'.join(error.field) or '-'}: {error.code.value}: {error.message}", file=sys.stderr)
+        return 1
+    finally:
+        await platform.close()
+
+
+async def _change(session, platform, operator: Actor, args) -> int:
+    if args.users_command == "create":
+        role = Role(args.role)
+        scopes = ([Scope(credit_code=c, scheme_id=args.scheme) for c in args.credit_code] if role is Role.APPLICANT
+                  else [Scope(area=a, scheme_id=args.scheme) for a in args.area])
+        password = None if args.no_password else _password(args)
+        user = await accounts.create_user(session, operator, username=args.username, role=role, scopes=scopes,
+                                          password=password, display_name=args.name)
+        print(f"created {user.username} ({role.value})")
+    elif args.users_command == "passwd":
+        await accounts.set_password(session, operator, args.username, _password(args))
+        print(f"password set for {args.username}")
+    elif args.users_command == "unlock":
+        await accounts.unlock(session, operator, args.username)
+        print(f"unlocked {args.username}")
+    elif args.users_command == "token":
+        expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=args.days) if args.days else None
+        print(await accounts.issue_api_token(session, operator, args.username, args.name, expires))
+    elif args.users_command == "conflict":
+        await accounts.record_conflict(session, operator, args.username, args.credit_code, args.reason)
+        print(f"recorded: {args.username} may not review {args.credit_code}")
+    return 0
+

@@ -1,0 +1,7 @@
+"""Users, logins, bearer and API tokens, and recorded conflicts of interest.
+
+Passwords are hashed with Argon2id (:mod:`.passwords`); a login issues a signed, expiring bearer
+token naming a stored session (:mod:`.tokens`), so logout and deactivation take effect at once;
+machine clients use API tokens, of which only a hash is kept. Every login, failure, lockout and
+account change is an entry of the audit log, written in the same transaction.
+"""

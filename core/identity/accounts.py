@@ -1,0 +1,204 @@
+"""Accounts: creating users, logging in and out, API tokens, conflicts of interest, and turning a
+request's bearer token back into an :class:`~core.actors.Actor`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from core.actors import Actor, Scope
+from core.db import models
+from core.divisions import lookup
+from core.engine.audit import record
+from core.errors import ErrorCode, Refused
+from core.identifiers import normalize_credit_code
+from core.identity import passwords, tokens
+from core.roles import Role
+from core.secret import derive
+from core.settings import Settings
+
+USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
+BEARER_PURPOSE = "bearer tokens v1"
+
+
+def utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes for aware columns; they were stored as UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment is not None and moment.tzinfo is None else moment
+
+
+def clean_scope(role: Role, scope: Scope) -> Scope:
+    """A scope checked against the role: applicants act for one institution, everyone else for an area."""
+    if role is Role.PUBLIC:
+        raise Refused.one(ErrorCode.INVALID, "公众无需账号", "role")
+    if role is Role.APPLICANT:
+        if not scope.credit_code:
+            raise Refused.one(ErrorCode.REQUIRED, "申报单位账号须指定所代表机构的统一社会信用代码", "creditCode")
+        return Scope(credit_code=normalize_credit_code(scope.credit_code, "creditCode"), scheme_id=scope.scheme_id)
+    if scope.credit_code:
+        raise Refused.one(ErrorCode.INVALID, "只有申报单位账号代表某一机构", "creditCode")
+    if not scope.area:
+        raise Refused.one(ErrorCode.REQUIRED, "须指定管辖区域（行政区划代码：省、设区市或区县）", "area")
+    lookup(scope.area, "area")
+    return Scope(area=scope.area, scheme_id=scope.scheme_id)
+
+
+async def create_user(
+    session: AsyncSession, actor: Actor, *, username: str, role: Role, scopes: list[Scope],
+    password: str | None, display_name: str = "",
+) -> models.User:
+    if not USERNAME.match(username):
+        raise Refused.one(ErrorCode.INVALID, "用户名为 2–64 个字母、数字或 _ . @ -", "username")
+    if password is not None:
+        passwords.check_password_rule(password, username)
+    if not scopes:
+        raise Refused.one(ErrorCode.REQUIRED, "至少指定一个管辖范围", "scopes")
+    cleaned = [clean_scope(role, s) for s in scopes]
+    if await session.scalar(select(models.User.id).where(models.User.username == username)):
+        raise Refused.one(ErrorCode.DUPLICATE, f"用户名 {username} 已存在", "username")
+    user = models.User(
+        username=username, display_name=display_name, role=role.value,
+        password_hash=passwords.hash_password(password) if password is not None else None,
+        scopes=[models.UserScope(area_code=s.area, scheme_id=s.scheme_id, credit_code=s.credit_code) for s in cleaned],
+    )
+    session.add(user)
+    await session.flush()
+    record(session, actor, "user.created", "user", user.id,
+           after={"username": username, "role": role.value, "scopes": [s.__dict__ for s in cleaned]})
+    return user
+
+
+async def user_by_name(session: AsyncSession, username: str, *path: str, lock: bool = False) -> models.User:
+    query = select(models.User).where(models.User.username == username).options(selectinload(models.User.scopes))
+    user = await session.scalar(query.with_for_update(of=models.User) if lock else query)
+    if user is None:
+        raise Refused.one(ErrorCode.NOT_FOUND, f"用户 {username} 不存在", *path)
+    return user
+
+
+def actor_of(user: models.User) -> Actor:
+    scopes = tuple(Scope(area=s.area_code, scheme_id=s.scheme_id, credit_code=s.credit_code) for s in user.scopes)
+    return Actor(user.username, Role(user.role), scopes, user.id)
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str | None = None
+    expires_at: dt.datetime | None = None
+    actor: Actor | None = None
+    error: Refused | None = None
+
+
+async def login(session: AsyncSession, settings: Settings, secret: str, username: str, password: str) -> LoginResult:
+    """Check a password. Failures are counted, and the account locked after
+    ``login_max_failures`` in a row; every attempt is written to the audit log. Unknown user and
+    wrong password get the same answer, so a caller cannot probe for usernames."""
+    now = dt.datetime.now(dt.UTC)
+    user = await session.scalar(select(models.User).where(models.User.username == username)
+                                .options(selectinload(models.User.scopes)).with_for_update(of=models.User))
+    wrong = Refused.one(ErrorCode.INVALID_CREDENTIALS, "用户名或密码错误", "input", "password")
+    if user is None or not user.active:
+        passwords.verify_password(None, password)
+        record(session, Actor(username[:64], Role.PUBLIC), "user.login_failed", "user", user.id if user else 0,
+               details={"username": username[:64], "reason": "unknown or inactive account"})
+        return LoginResult(error=wrong)
+    actor = actor_of(user)
+    locked_until = utc(user.locked_until)
+    if locked_until and locked_until > now:
+        record(session, actor, "user.login_refused", "user", user.id, details={"reason": "locked", "until": locked_until})
+        return LoginResult(error=Refused.one(
+            ErrorCode.ACCOUNT_LOCKED, f"连续登录失败次数过多，账号锁定至 {locked_until.isoformat(timespec='minutes')}（UTC）", "input", "username"))
+    if not passwords.verify_password(user.password_hash, password):
+        user.failed_logins += 1
+        details = {"reason": "wrong password", "failures": user.failed_logins}
+        if user.failed_logins >= settings.login_max_failures:
+            user.locked_until, user.failed_logins = now + dt.timedelta(minutes=settings.login_lockout_minutes), 0
+            details["locked_until"] = user.locked_until
+        record(session, actor, "user.login_failed", "user", user.id, details=details)
+        return LoginResult(error=wrong)
+    user.failed_logins, user.locked_until = 0, None
+    expires = now + dt.timedelta(minutes=settings.session_minutes)
+    sid = tokens.new_session_id()
+    session.add(models.LoginSession(id=sid, user_id=user.id, issued_at=now, expires_at=expires))
+    record(session, actor, "user.logged_in", "user", user.id, details={"session": sid, "expires_at": expires})
+    return LoginResult(token=tokens.issue_bearer(derive(secret, BEARER_PURPOSE), user.id, sid, expires), expires_at=expires, actor=actor)
+
+
+async def authenticate(session: AsyncSession, secret: str, token: str) -> tuple[Actor, str | None]:
+    """The actor a bearer or API token stands for, and its login session id (None for API tokens).
+    Raises :class:`tokens.InvalidToken` for anything not currently valid."""
+    now = dt.datetime.now(dt.UTC)
+    if token.startswith(tokens.API_PREFIX):
+        row = await session.scalar(select(models.ApiToken).where(models.ApiToken.token_hash == tokens.token_hash(token)))
+        if row is None or row.revoked_at is not None or (row.expires_at and utc(row.expires_at) <= now):
+            raise tokens.InvalidToken("unknown, revoked or expired API token")
+        user_id, sid = row.user_id, None
+    else:
+        user_id, sid = tokens.read_bearer(derive(secret, BEARER_PURPOSE), token)
+        login_session = await session.get(models.LoginSession, sid)
+        if (login_session is None or login_session.user_id != user_id or login_session.revoked_at is not None
+                or utc(login_session.expires_at) <= now):
+            raise tokens.InvalidToken("session ended")
+    user = await session.scalar(select(models.User).where(models.User.id == user_id).options(selectinload(models.User.scopes)))
+    if user is None or not user.active:
+        raise tokens.InvalidToken("account inactive")
+    return actor_of(user), sid
+
+
+async def logout(session: AsyncSession, actor: Actor, session_id: str) -> None:
+    row = await session.get(models.LoginSession, session_id, with_for_update=True)
+    if row is not None and row.revoked_at is None:
+        row.revoked_at = dt.datetime.now(dt.UTC)
+        record(session, actor, "user.logged_out", "user", row.user_id, details={"session": session_id})
+
+
+async def issue_api_token(session: AsyncSession, actor: Actor, username: str, name: str,
+                          expires_at: dt.datetime | None = None) -> str:
+    """A new API token for ``username``: shown once, only its hash is kept."""
+    user = await user_by_name(session, username, "username")
+    token = tokens.new_api_token()
+    row = models.ApiToken(user_id=user.id, name=name, token_hash=tokens.token_hash(token), expires_at=expires_at)
+    session.add(row)
+    await session.flush()
+    record(session, actor, "user.api_token_issued", "user", user.id, details={"token_id": row.id, "name": name})
+    return token
+
+
+async def set_password(session: AsyncSession, actor: Actor, username: str, password: str) -> None:
+    user = await user_by_name(session, username, "username", lock=True)
+    passwords.check_password_rule(password, username)
+    user.password_hash, user.failed_logins, user.locked_until = passwords.hash_password(password), 0, None
+    record(session, actor, "user.password_set", "user", user.id)
+
+
+async def unlock(session: AsyncSession, actor: Actor, username: str) -> None:
+    user = await user_by_name(session, username, "username", lock=True)
+    user.failed_logins, user.locked_until = 0, None
+    record(session, actor, "user.unlocked", "user", user.id)
+
+
+async def record_conflict(session: AsyncSession, actor: Actor, username: str, credit_code: str, reason: str) -> models.Conflict:
+    """Record that ``username`` is linked to the institution (employment, shareholding, kinship…):
+    from then on core refuses to let them review or decide its applications."""
+    if not reason.strip():
+        raise Refused.one(ErrorCode.REQUIRED, "须说明利益关联的情形", "input", "reason")
+    user = await user_by_name(session, username, "input", "username")
+    code = normalize_credit_code(credit_code, "input", "creditCode")
+    existing = await session.scalar(select(models.Conflict).where(models.Conflict.user_id == user.id, models.Conflict.credit_code == code))
+    if existing is not None:
+        return existing
+    row = models.Conflict(user_id=user.id, credit_code=code, reason=reason.strip(), recorded_by=actor.name)
+    session.add(row)
+    await session.flush()
+    record(session, actor, "user.conflict_recorded", "user", user.id, details={"credit_code": code, "reason": row.reason})
+    return row
+
+
+async def has_conflict(session: AsyncSession, actor: Actor, credit_code: str) -> bool:
+    if actor.user_id is None:
+        return False
+    return await session.scalar(select(models.Conflict.id).where(
+        models.Conflict.user_id == actor.user_id, models.Conflict.credit_code == credit_code)) is not None
