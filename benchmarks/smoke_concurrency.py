@@ -136,7 +136,7 @@ class Client:
     def __init__(self, http: httpx.AsyncClient, stats: Stats):
         self.http, self.stats = http, stats
 
-    async def gql(self, op: str, query: str, variables: dict | None = None, *, role: str = "public",
+    async def gql(self, op: str, query: str, variables: dict | None = None, *, role: str = "city_reviewer",
                   payload: str | None = None) -> dict:
         """Post one document; record its latency; raise :class:`Failed` on anything but a clean answer.
 
@@ -335,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="accredit-smoke-") as tmp:
         env = {**os.environ, "ACCREDIT_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'smoke.db'}",
                "ACCREDIT_TODAY": TODAY, "ACCREDIT_DEV_IDENTITY_HEADERS": "true",
+               "ACCREDIT_QUERY_BUDGET_POINTS": "100000000",
                "ACCREDIT_SECRET_KEY": "benchmark-secret-" + "x" * 32}
         upgrade = subprocess.run([sys.executable, "-m", "core.cli", "db", "upgrade"], cwd=ROOT, env=env,
                                  capture_output=True, text=True, timeout=120)

@@ -407,8 +407,11 @@ def _redact_record(record: logging.LogRecord) -> None:
         record.stack_info = redact(record.stack_info)
 
 
-def install_log_redaction() -> None:
+def install_log_redaction() -> bool:
     """Mask identity and mobile numbers in every log record from now on (idempotent).
+
+    Returns whether this call installed it (False: it already was), so a test can restore the
+    state it found.
 
     The record factory redacts the formatted message, pre-formats and redacts the traceback into
     ``exc_text`` (which formatters use when set; a pydantic ValidationError quotes its input), and
@@ -416,7 +419,7 @@ def install_log_redaction() -> None:
     """
     global _previous_factory
     if _previous_factory is not None:
-        return
+        return False
     previous = logging.getLogRecordFactory()
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
@@ -426,6 +429,7 @@ def install_log_redaction() -> None:
 
     _previous_factory = previous
     logging.setLogRecordFactory(factory)
+    return True
 
 
 def uninstall_log_redaction() -> None:

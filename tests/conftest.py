@@ -93,10 +93,12 @@ class GraphQLClient:
         self.http = client
         self.platform = platform
 
-    async def __call__(self, query: str, variables: dict[str, Any] | None = None, *, role: str = "public",
+    async def __call__(self, query: str, variables: dict[str, Any] | None = None, *, role: str = "city_reviewer",
                        actor: str = "tester", token: str | None = None, expect_errors: bool = False) -> dict[str, Any]:
         """Post a document: as a real user when ``token`` is given, else as the development
-        identity the role and actor headers claim (``ACCREDIT_DEV_IDENTITY_HEADERS``, on in tests)."""
+        identity the role and actor headers claim (``ACCREDIT_DEV_IDENTITY_HEADERS``, on in tests;
+        everywhere in scope). Reads default to a city reviewer, who sees applications in clear;
+        pass ``role="public"`` for the anonymous view."""
         headers = {"Authorization": f"Bearer {token}"} if token else {"X-Accredit-Role": role, "X-Accredit-Actor": actor}
         response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
         assert response.status_code == 200, response.text
@@ -112,7 +114,7 @@ TEST_SECRET = "test-secret-" + "x" * 40
 def make_platform(database_url: str, plugins: Iterable[object], *, load_entrypoints: bool = False, today: str = "2026-03-02",
                   **settings_overrides: Any) -> Platform:
     settings = Settings(**{"database_url": database_url, "today": today, "secret_key": TEST_SECRET,
-                           "dev_identity_headers": True, **settings_overrides})
+                           "dev_identity_headers": True, "query_budget_points": 10**9, **settings_overrides})
     return Platform(settings, get_plugin_manager(load_entrypoints=load_entrypoints, plugins=plugins))
 
 

@@ -26,7 +26,7 @@ async def test_a_login_issues_a_token_that_names_the_user_and_their_scopes(clien
     me = (await gql(ME, token=token))["me"]
     assert me == {"username": "xihu.li", "role": "DISTRICT_REVIEWER", "authenticated": True,
                   "scopes": [{"areaCode": "330106", "schemeId": None, "creditCode": None}]}
-    assert (await gql(ME))["me"]["role"] == "PUBLIC"  # no token: the public view
+    assert (await gql(ME, role="public"))["me"]["role"] == "PUBLIC"  # no token: the public view
     async with gql.platform.reading() as session:
         stored = await session.scalar(select(models.User.password_hash).where(models.User.username == "xihu.li"))
     assert stored.startswith("$argon2id$") and PASSWORD not in stored

@@ -23,6 +23,7 @@ from core.api.context import Context
 from core.api.schema import schema
 from core.identity.accounts import authenticate
 from core.identity.tokens import InvalidToken
+from core.pii import install_log_redaction
 from core.platform import Platform
 from core.roles import Role
 
@@ -98,6 +99,7 @@ async def _error(send, status: int, code: str, message: str, extra_headers: list
 
 
 def create_app(platform: Platform | None = None) -> Starlette:
+    install_log_redaction()  # identity and phone numbers never reach a log, whoever logs them
     platform = platform or Platform()
 
     async def health(_: Request) -> JSONResponse:

@@ -198,10 +198,10 @@ class _Walk:
 
 def _operation(execution_context) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:
     document = execution_context.graphql_document
-    provided = getattr(execution_context, "_provided_operation_name", None)
-    operation = get_operation_ast(document, provided)
+    # the name strawberry hands to execution: the one requested, else the first operation's
+    operation = get_operation_ast(document, execution_context.operation_name)
     if operation is None:
-        return None  # ambiguous or unknown operation name: execution refuses it and runs nothing
+        return None  # no such operation: execution refuses it and runs nothing
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     return operation, fragments
 
@@ -237,11 +237,12 @@ class Charge:
 class Budgets:
     """Points spent per caller in the current window; kept on the platform (:func:`budgets_of`)."""
 
-    PRUNE_AT = 10_000  # callers remembered before windows that have ended are dropped
+    PRUNE_AT = 10_000  # callers remembered before the windows that have ended are dropped
 
     def __init__(self, settings, clock: Callable[[], float] = time.time):
         self.settings, self.clock = settings, clock
         self.windows: dict[str, _Window] = {}
+        self.prune_at = self.PRUNE_AT
 
     def charge(self, key: str, points: int) -> Charge:
         """Take ``points`` from ``key``'s window, or refuse (taking nothing) when they exceed what remains.
@@ -249,8 +250,9 @@ class Budgets:
         limit, length, now = self.settings.query_budget_points, self.settings.query_budget_window_s, self.clock()
         window = self.windows.get(key)
         if window is None or now >= window.opened + length:
-            if len(self.windows) >= self.PRUNE_AT:
+            if len(self.windows) >= self.prune_at:  # amortised: at most once per doubling of live callers
                 self.windows = {k: w for k, w in self.windows.items() if now < w.opened + length}
+                self.prune_at = max(self.PRUNE_AT, 2 * len(self.windows))
             window = self.windows[key] = _Window(now)
         remaining = limit - window.spent
         if points > remaining:
@@ -307,7 +309,7 @@ class QueryCost(SchemaExtension):
         if not charge.paid:
             return [GraphQLError(
                 f"查询额度不足：本次需 {cost.points} 点，剩余 {charge.remaining} 点，额度于 {charge.reset_iso} 重置；"
-                f"API rate limit exceeded: this request costs {cost.points} points, {charge.remaining} remain "
+                f"API rate limit exceeded: this request costs {cost.points} point{'s' * (cost.points != 1)}, {charge.remaining} remain "
                 f"until the budget resets at {charge.reset_iso}.",
                 extensions={"code": RATE_LIMITED, "requested": cost.points, "remaining": charge.remaining,
                             "resetAt": charge.reset_iso})]

@@ -119,12 +119,14 @@ async def _check_independence(session: AsyncSession, actor: Actor, row: models.A
                               stage: Stage, transition: Transition) -> None:
     """Conflict of interest: nobody reviews or decides for an institution they are recorded as
     linked to. Four eyes: whoever submitted or reviewed the application at the stage before this
-    one may not act on it at this one."""
+    one may not decide (move it on from) this one."""
     if await has_conflict(session, actor, inst.credit_code):
         raise Refused.denied(
             ErrorCode.CONFLICT_OF_INTEREST, f"{actor.name} 已登记与{inst.name}存在利益关联，应当回避，不能评审或决定其申请",
             f"{transition.id} on application {row.id}: recorded conflict of interest", "input", "id")
-    moves = [e for e in await loading.transitions_of(session, row.id)]
+    if transition.target == transition.source:
+        return  # recording a review without moving the application decides nothing
+    moves = await loading.transitions_of(session, row.id)
     entry = next((e for e in reversed(moves) if e.details.get("to") == stage.id and e.details.get("from") != stage.id), None)
     if entry is None:
         return

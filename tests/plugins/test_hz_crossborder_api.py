@@ -63,23 +63,23 @@ async def test_call_from_district_to_recognition(client_for):
     # 三（二）: 预审 decides the judgment gates, three experts score 附件1, a site visit follows
     app = ok(await act(gql, app, "prereview_pass", role="city_reviewer", actor="zongshiban", judgments=gates_passed()))
     app = await _scored(gql, app, 0.8, 0.9, 0.7)
-    app = ok(await act(gql, app, "scoring_close", role="city_reviewer", actor="zongshiban"))
+    app = ok(await act(gql, app, "scoring_close", role="city_reviewer", actor="zongshiban-2"))
     assert app["stageId"] == "site_visit"
     app = ok(await act(gql, app, "expert_rescore", role="expert", actor="expert-c",
                        judgments=[{"criterionId": "score_venue", "points": 10}]))
-    app = ok(await act(gql, app, "site_visit_done", role="city_reviewer", actor="zongshiban", comment="考察属实"))
+    app = ok(await act(gql, app, "site_visit_done", role="city_reviewer", actor="zongshiban-3", comment="考察属实"))
     # 三（三）: 终审, 公示 of five working days, recognition
-    app = ok(await act(gql, app, "final_select", role="city_reviewer", actor="zongshiban"))
+    app = ok(await act(gql, app, "final_select", role="city_reviewer", actor="zongshiban-4"))
     assert app["status"] == "PUBLIC_NOTICE"
     gql.platform.settings.today = "2021-08-17"  # five working days after 2021-08-10
-    app = ok(await act(gql, app, "notice_no_objection", role="city_reviewer", actor="zongshiban"))
+    app = ok(await act(gql, app, "notice_no_objection", role="city_reviewer", actor="zongshiban-5"))
     assert (app["stageId"], app["status"]) == ("recognized", "APPROVED")
 
     # venue: experts a, b at 8 and 9, expert c's latest 10 -> 9; every other item at 0.8 of its maximum
     assert app["score"] == pytest.approx(9 + 0.8 * 90)
     state = await _state(gql, app)
     assert [r["reviewer"] for r in state["reviews"]] == [
-        "xihu-district", "zongshiban", *EXPERTS, "expert-c", "zongshiban"]
+        "xihu-district", "zongshiban", *EXPERTS, "expert-c", "zongshiban-3"]
     assert [(e["node"]["title"], e["node"]["status"]) for e in (await gql(RECOGNITIONS))["recognitions"]["edges"]] == [
         ("杭州跨境电商人才社会培训基地", "ACTIVE")]
 

@@ -26,8 +26,8 @@ async def _granted(gql, *, org_type: str = "TECHNICIAN_COLLEGE", data: dict = SC
     app = ok(await act(gql, app, "accept", role="city_reviewer", actor="city-hrss"))
     app = ok(await act(gql, app, "expert_pass", role="expert", actor="expert-a", comment="现场考察属实",
                        judgments=all_pass()))
-    app = ok(await act(gql, app, "shortlist", role="city_reviewer", actor="city-hrss"))
-    ok(await act(gql, app, "grant", role="city_reviewer", actor="city-hrss"))
+    app = ok(await act(gql, app, "shortlist", role="city_reviewer", actor="city-hrss-2"))
+    ok(await act(gql, app, "grant", role="city_reviewer", actor="city-hrss-3"))
     held = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"]
     return inst, held[0]
 

@@ -28,7 +28,7 @@ async def _assessed(gql, inst, rec, form: dict, scores: dict[str, tuple[float, f
     app = ok(await act(gql, app, "accept", role="expert", actor="centre"))
     results = [{"id_number": n, "theory_score": t, "practical_score": p} for n, (t, p) in scores.items()]
     app = ok(await edit(gql, app, {**form, "exam_date": exam_date, "examiners": [ZHAO], "results": results}, role="expert"))
-    return ok(await act(gql, app, "confirm_results", role="expert", actor="centre"))
+    return ok(await act(gql, app, "confirm_results", role="expert", actor="centre-2"))
 
 
 async def test_assessment_after_training_with_results_recorded_by_the_centre(client_for):
@@ -53,7 +53,7 @@ async def test_assessment_after_training_with_results_recorded_by_the_centre(cli
     refused = await act(gql, own, "confirm_results", role="expert")
     assert codes(refused) == ["CRITERION_NOT_MET"] and "方建国" in refused["errors"][0]["message"]
     fixed = ok(await edit(gql, own, exam(filing, WANG, LI, exam_date="2026-10-09", examiners=[ZHAO], results=results), role="expert"))
-    done = ok(await act(gql, fixed, "confirm_results", role="expert", actor="centre"))
+    done = ok(await act(gql, fixed, "confirm_results", role="expert", actor="centre-2"))
     assert (done["stageId"], done["evaluation"]["passed"], done["grade"]) == ("results_confirmed", False, "合格1人，不合格1人")
 
 
