@@ -144,6 +144,9 @@ def _guard(compute: Callable[[], Any]) -> Any:
         raise as_graphql_error(refused) from None
 
 
+NODE_TYPES = {t.__strawberry_definition__.name: t for t in (InstitutionType, ApplicationType, RecognitionType)}
+
+
 @strawberry.input
 class AuditLogFilter:
     action: str | None = None
@@ -152,7 +155,12 @@ class AuditLogFilter:
 
 @strawberry.type
 class Query:
-    node: relay.Node | None = relay.node(description="null when no object has this ID in your view")
+    @strawberry.field(description="The object a global ID names; null when none is in your view (an unknown type or malformed ID included)")
+    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+        node_type = NODE_TYPES.get(id.type_name)
+        if node_type is None or not id.node_id.isdigit():
+            return None
+        return (await node_type.resolve_nodes(info=info, node_ids=[id.node_id]))[0]
 
     @strawberry.field(description="Who the request's token stands for (role public when anonymous)")
     def me(self, info: Info) -> ViewerType:
