@@ -127,7 +127,8 @@ class Load:
                     if body.get("data") and not body.get("errors") and body["data"]["actOnApplication"]["errors"] == []:
                         self.granted.append(app_id)
                     continue
-                body = (await client.post("/graphql", timeout=10, json={"query": REGISTER, "variables": {"input": {
+                body = (await client.post("/graphql", timeout=10, headers={"X-Accredit-Role": "applicant"},
+                                          json={"query": REGISTER, "variables": {"input": {
                     "name": f"杭州压测{self.serial}有限公司", "creditCode": code, "orgType": "ENTERPRISE",
                     "divisionCode": "330106", "registeredOn": "2015-01-01", "legalRepresentative": "甲"}}})).json()
                 if body.get("data") and not body.get("errors") and body["data"]["registerInstitution"]["errors"] == []:
@@ -215,6 +216,7 @@ async def run(args: argparse.Namespace) -> int:
     tmp = tempfile.mkdtemp(prefix="accredit-crash-")
     env = {**os.environ, "CRASH_TMP": tmp, "ACCREDIT_PLUGINS": "tests.support.race_plugin", "ACCREDIT_TODAY": "2026-03-02",
            "ACCREDIT_DEV_IDENTITY_HEADERS": "true", "ACCREDIT_SECRET_KEY": "benchmark-secret-" + "x" * 32,
+           "ACCREDIT_QUERY_BUDGET_POINTS": "100000000",
            "ACCREDIT_PG_STATE": f"{tmp}-pg"}  # outside tmp, which only root may enter
     if args.engine == "postgresql":
         env["ACCREDIT_DATABASE_URL"] = pg("start", env)

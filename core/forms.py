@@ -18,7 +18,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 class Form(BaseModel):
     """Base of every form model: unknown keys are refused."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)  # a logged error never quotes personal data
 
 
 class Choice(str, enum.Enum):

@@ -25,7 +25,7 @@ MUTABLE = ("name", "org_type", "division_code", "registered_on", "legal_represen
 
 
 class Contact(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)  # a logged error never quotes personal data
     name: str = Field(min_length=1, max_length=100, title="联系人")
     phone: Phones | None = Field(default=None, title="电话", description="手机或固定电话（带区号），多个用 / 分隔")
     email: str = Field(default="", max_length=200, title="电子邮箱")
@@ -37,7 +37,7 @@ class Contact(BaseModel):
 
 
 class InstitutionData(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)  # a logged error never quotes personal data
     name: str = Field(min_length=2, max_length=200, title="单位名称")
     org_type: OrgType = Field(title="机构类型")
     division_code: str = Field(title="注册地行政区划代码")
