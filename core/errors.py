@@ -58,6 +58,8 @@ class Refused(Exception):
     denial: str | None = None
     """Set when the refusal is a permission denial (out of scope, wrong role, conflict of interest):
     the reason is appended to the audit log even though the request itself changed nothing."""
+    subject: tuple[str, int] | None = None
+    """The object the denial concerns (``("application", 12)``), so auditors of its area see it."""
 
     def __post_init__(self) -> None:
         super().__init__("; ".join(e.message for e in self.errors))
@@ -67,7 +69,8 @@ class Refused(Exception):
         return cls([UserError(code, message, tuple(path))])
 
     @classmethod
-    def denied(cls, code: ErrorCode, message: str, reason: str, *path: str) -> "Refused":
+    def denied(cls, code: ErrorCode, message: str, reason: str, *path: str,
+               subject: tuple[str, int] | None = None) -> "Refused":
         """A permission denial: the client sees ``code`` (NOT_FOUND when the object is outside the
         actor's scope, so it cannot tell it exists); the audit log records ``reason``."""
-        return cls([UserError(code, message, tuple(path))], denial=reason)
+        return cls([UserError(code, message, tuple(path))], denial=reason, subject=subject)

@@ -271,11 +271,14 @@ async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client
                     token=outsider)
     gone = await gql(doc.ACT, {"input": {"id": _missing_id(world.ranked["id"]), "expectedVersion": 1, "action": "approve"}}, token=outsider)
     assert act["actOnApplication"]["errors"] == gone["actOnApplication"]["errors"]
-    await add_user(gql.platform, "auditor.province", "auditor", areas=("330000",))
-    denials = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { edges { node { actor details } } } }',
-                         token=await login(gql, "auditor.province")))["auditLog"]["edges"]
+    denials = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { edges { node { actor entity details } } } }',
+                         token=world.tokens["auditor", "in"]))["auditLog"]["edges"]  # the auditor of 杭州 sees them
     mine = [d["node"] for d in denials if d["node"]["actor"] == "district_reviewer.out"]
     assert len(mine) == 3, denials  # two lookups and one act; the missing IDs are not denials
+    assert {d["entity"] for d in mine} == {"application"}
+    elsewhere = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { totalCount } }',
+                           token=world.tokens["auditor", "out"]))["auditLog"]["totalCount"]
+    assert elsewhere == 0  # 宁波's auditor does not see what happened to 杭州's applications
 
 
 def _missing_id(global_id: str) -> str:

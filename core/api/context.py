@@ -49,13 +49,14 @@ class Context:
         """Audit lookups of objects that exist outside the actor's view (IDOR attempts); the caller
         still gets null, exactly as for an ID that names nothing."""
         hidden = [i for i, row in zip(ids, shown) if row is None]
-        if hidden and any(row is not None for row in await loader.load_many(hidden)):
-            await self.deny(f"lookup of {entity} {hidden} outside the caller's view")
+        for row in await loader.load_many(hidden) if hidden else ():
+            if row is not None:
+                await self.deny(f"lookup of {entity} {row.id} outside the caller's view", (entity, row.id))
 
-    async def deny(self, reason: str) -> None:
+    async def deny(self, reason: str, subject: tuple[str, int] | None = None) -> None:
         """Append a permission denial to the audit log, in a transaction of its own (the request
-        itself changed nothing)."""
-        await self.platform.transaction(lambda session: _record_denial(session, self.actor, reason))
+        itself changed nothing), filed under its subject so the auditors of its area see it."""
+        await self.platform.transaction(lambda session: _record_denial(session, self.actor, reason, subject))
 
     async def close(self) -> None:
         if self._session is not None:
@@ -63,8 +64,10 @@ class Context:
             self._session = None
 
 
-async def _record_denial(session, actor: Actor, reason: str) -> None:
-    record(session, actor, "access.denied", "access", 0, details={"reason": reason})
+async def _record_denial(session, actor: Actor, reason: str, subject: tuple[str, int] | None) -> None:
+    entity, entity_id = subject or ("access", 0)
+    record(session, actor, "access.denied", entity, entity_id, details={"reason": reason},
+           application_id=entity_id if entity == "application" else None)
 
 
 Info = _Info[Context, None]

@@ -65,7 +65,7 @@ async def create_application(
     inst = await loading.institution(session, institution_id, "input", "institutionId")
     if not access.application_in_scope(actor, entry.scheme.id, inst):
         raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"institution {inst.id} outside the actor's scope for {entry.scheme.id}",
-                             "input", "institutionId")
+                             "input", "institutionId", subject=("institution", inst.id))
     if actor.role not in kind.initiators:
         allowed = "、".join(role.value for role in kind.initiators)
         raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.value}",
@@ -101,7 +101,7 @@ async def edit_application(
         raise Refused.one(ErrorCode.NOT_EDITABLE, f"申请处于“{stage.title}”阶段，已提交的申请不能修改（仅草稿或退回修改时可编辑）", "input", "id")
     if actor.role is not stage.role:
         raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}",
-                             f"edit of application {row.id} by role {actor.role.value}")
+                             f"edit of application {row.id} by role {actor.role.value}", subject=("application", row.id))
     check_version(row, expected_version)
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")

@@ -96,7 +96,8 @@ async def update_institution(
     changes: dict[str, Any],
 ) -> models.Institution:
     if not access.institution_in_scope(actor, row):
-        raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"update of institution {row.id} outside the actor's scope", "input", "id")
+        raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"update of institution {row.id} outside the actor's scope", "input", "id",
+                             subject=("institution", row.id))
     if row.version != expected_version:
         raise Refused.one(ErrorCode.STALE_VERSION, f"机构信息已被他人修改（当前版本 {row.version}，提交的版本 {expected_version}），请刷新后重试", "input", "expectedVersion")
     before = snapshot(row)

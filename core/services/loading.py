@@ -42,7 +42,8 @@ async def application_in_view(session: AsyncSession, actor: Actor, application_i
     row = await application_for_update(session, application_id, *path)
     inst = await institution(session, row.institution_id)
     if not access.application_in_scope(actor, row.scheme_id, inst):
-        raise Refused.denied(ErrorCode.NOT_FOUND, "申请不存在", f"application {row.id} outside the actor's scope", *path)
+        raise Refused.denied(ErrorCode.NOT_FOUND, "申请不存在", f"application {row.id} outside the actor's scope", *path,
+                             subject=("application", row.id))
     return row
 
 

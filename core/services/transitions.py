@@ -53,6 +53,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
             ErrorCode.ROLE_NOT_ALLOWED,
             f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}",
             f"{transition.id} on application {row.id} by role {actor.role.value}", "input", "action",
+            subject=("application", row.id),
         )
     inst = await loading.institution(session, row.institution_id)
     if actor.role is not Role.APPLICANT:
@@ -123,7 +124,8 @@ async def _check_independence(session: AsyncSession, actor: Actor, row: models.A
     if await has_conflict(session, actor, inst.credit_code):
         raise Refused.denied(
             ErrorCode.CONFLICT_OF_INTEREST, f"{actor.name} 已登记与{inst.name}存在利益关联，应当回避，不能评审或决定其申请",
-            f"{transition.id} on application {row.id}: recorded conflict of interest", "input", "id")
+            f"{transition.id} on application {row.id}: recorded conflict of interest", "input", "id",
+            subject=("application", row.id))
     if transition.target == transition.source:
         return  # recording a review without moving the application decides nothing
     moves = await loading.transitions_of(session, row.id)
@@ -135,7 +137,8 @@ async def _check_independence(session: AsyncSession, actor: Actor, row: models.A
         raise Refused.denied(
             ErrorCode.FOUR_EYES,
             f"{actor.name} 已在上一环节（{previous}）提交或审核本申请，“{stage.title}”须由另一人办理（双人复核）",
-            f"{transition.id} on application {row.id}: acted at the previous stage {previous}", "input", "action")
+            f"{transition.id} on application {row.id}: acted at the previous stage {previous}", "input", "action",
+            subject=("application", row.id))
 
 
 def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:

@@ -84,7 +84,7 @@ class IdentityMutations:
                                              "input", "institutionId")
             if not access.institution_in_scope(ctx.actor, inst):
                 raise Refused.denied(ErrorCode.NOT_FOUND, "机构不存在", f"conflict declared on institution {inst.id} outside the actor's scope",
-                                     "input", "institutionId")
+                                     "input", "institutionId", subject=("institution", inst.id))
             await accounts.record_conflict(session, ctx.actor, ctx.actor.name, inst.credit_code, input.reason)
             return True
 

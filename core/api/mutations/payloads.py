@@ -23,6 +23,6 @@ async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]],
         result = await info.context.platform.transaction(run)
     except Refused as refused:
         if refused.denial:
-            await info.context.deny(f"{info.field_name}: {refused.denial}")
+            await info.context.deny(f"{info.field_name}: {refused.denial}", refused.subject)
         return None, [UserErrorType.of(e) for e in refused.errors]
     return result, []
