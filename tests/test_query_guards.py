@@ -66,6 +66,12 @@ async def test_oversized_and_get_requests_are_refused(client_for):
     assert via_get.status_code in (400, 405) or "errors" in via_get.text
 
 
+async def test_batched_requests_are_refused(client_for):
+    gql = await client_for()
+    batch = await gql.http.post("/graphql", json=[{"query": "{ schemes { id } }"}] * 50)
+    assert batch.status_code == 400 and "schemes" not in batch.text
+
+
 async def test_introspection_can_be_turned_off(client_for):
     gql = await client_for()
     gql.platform.settings.introspection = False
