@@ -112,15 +112,22 @@ def _plugins() -> int:
 
 
 async def _demo(settings: Settings) -> None:
-    from core.demo import load_demo
+    from core.demo import DEMO_ROLES, create_demo_accounts, load_demo
     from core.platform import Platform
 
     platform = Platform(settings)
     try:
         loaded = await load_demo(platform)
+        if loaded:
+            password = await create_demo_accounts(platform)
     finally:
         await platform.close()
-    print(f"demo data: {loaded} example application(s) loaded" if loaded else "demo data: database not empty, left as is")
+    if not loaded:
+        print("demo data: database not empty, left as is")
+        return
+    print(f"demo data: {loaded} example application(s) loaded")
+    print(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
+          "log in with the login mutation, then send Authorization: Bearer <token> (GraphiQL: Headers)")
 
 
 def _serve(settings: Settings, args) -> int:

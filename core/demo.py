@@ -1,19 +1,23 @@
 """``accredit serve --demo``: a small realistic data set built from the plugins' own examples.
 
 Loaded once (only into an empty database), through the same services a client uses, so every
-demo application has its evaluations, reviews and event log like real ones.
+demo application has its evaluations, reviews and event log like real ones; with it, one account
+per role (province-wide; the applicant acts for every demo institution) sharing one random
+password, printed once.
 """
 from __future__ import annotations
 
 import logging
+import secrets
 
 from sqlalchemy import func, select
 from stdnum.cn import uscc
 
-from core.actors import EVERYWHERE, Actor
+from core.actors import EVERYWHERE, Actor, Scope
 from core.db import models
 from core.errors import Refused
 from core.examples import Example
+from core.identity import accounts
 from core.platform import Platform
 from core.roles import Role
 from core.services.applications import Draft, create_application
@@ -21,6 +25,7 @@ from core.services.institutions import register_institution
 from core.services.transitions import Act, act
 
 log = logging.getLogger("accredit.demo")
+DEMO_ROLES = [role for role in Role if role is not Role.PUBLIC]
 
 
 def demo_credit_code(serial: int) -> str:
@@ -40,6 +45,22 @@ async def load_demo(platform: Platform) -> int:
                 serial += 1
                 loaded += await _load(platform, entry.scheme.id, example, serial)
     return loaded
+
+
+async def create_demo_accounts(platform: Platform) -> str:
+    """``demo.<role>`` accounts for every role; returns their (random) password."""
+    password = secrets.token_urlsafe(12)
+    operator = Actor("demo", Role.SCHEME_ADMIN, EVERYWHERE)
+
+    async def create(session) -> None:
+        codes = list(await session.scalars(select(models.Institution.credit_code).order_by(models.Institution.id)))
+        for role in DEMO_ROLES:
+            scopes = ([Scope(credit_code=code) for code in codes] if role is Role.APPLICANT else [Scope(area="330000")])
+            await accounts.create_user(session, operator, username=f"demo.{role.value}", role=role, scopes=scopes,
+                                       password=password, display_name="演示账号")
+
+    await platform.transaction(create)
+    return password
 
 
 async def _load(platform: Platform, scheme_id: str, example: Example, serial: int) -> bool:
