@@ -4,10 +4,14 @@ client that posts real documents through the ASGI app, as a client would.
 Every test that takes ``database_url`` (``client_for`` does) runs on SQLite and, when
 ``ACCREDIT_TEST_POSTGRES_URL`` names a PostgreSQL database (``.ci/postgres start`` prints one), on
 PostgreSQL too. In CI (``CI`` set) a missing PostgreSQL is a failure, never a skip.
+
+After every test, each database it built is scanned for identity and mobile numbers stored in
+clear, and so is everything it logged (:mod:`tests.support.pii_scan`).
 """
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import shutil
 import uuid
@@ -26,6 +30,7 @@ from core.db.migrate import upgrade
 from core.platform import Platform
 from core.plugins import get_plugin_manager
 from core.settings import Settings
+from tests.support import pii_scan
 
 
 @pytest.fixture(scope="session")
@@ -132,6 +137,19 @@ async def client_for(database_url):
         return GraphQLClient(client, platform)
 
     yield build
+    leaked = []
     for client, platform in opened:
         await client.aclose()
+        leaked += await pii_scan.in_database(platform.engine)
         await platform.close()
+    assert not leaked, f"personal data stored in clear: {leaked[:5]}"
+
+
+@pytest.fixture(autouse=True)
+def no_personal_data_in_logs():
+    """Whatever a test logged, anywhere, names no identity or mobile number in clear."""
+    scan = pii_scan.LogScan()
+    logging.getLogger().addHandler(scan)
+    yield
+    logging.getLogger().removeHandler(scan)
+    assert not scan.found, f"personal data written to the log: {scan.found[:5]}"

@@ -2,9 +2,9 @@
 and never written to logs — checked against a full dump of the database and the captured logs."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
-import re
 from pathlib import Path
 
 from sqlalchemy import select, text
@@ -63,10 +63,10 @@ async def test_personal_data_is_sealed_in_the_database_masked_by_role_and_kept_o
     assert (await gql(CONTACTS, {"id": contact_holder["id"]}, role="applicant"))["institution"]["contacts"][0]["phone"] == MOBILE
     assert (await gql(CONTACTS, {"id": contact_holder["id"]}, role="scheme_admin"))["institution"]["contacts"][0]["phone"] == "139****2345"
 
-    # a malformed request quoting an identity number and a phone: graphql-core and strawberry log it
+    # malformed requests: the refusal of the first quotes the whole input (its identity numbers and a
+    # phone), and it is logged
     bad = dict(sent, staff=[dict(sent["staff"][0], age="thirty")])
-    await gql(doc.CREATE.replace("$input: CreateApplicationInput!", "$input: CreateApplicationInput!, $x: Int"),
-              {"input": {"institutionId": inst["id"], "schemeId": "zj_evaluation_org", "form": bad, "bogus": MOBILE}},
+    await gql(doc.CREATE, {"input": {"institutionId": inst["id"], "schemeId": "zj_evaluation_org", "form": bad, "bogus": MOBILE}},
               role="applicant", expect_errors=True)
     await gql(f'{{ institutions(first: 1, filter: {{creditCode: "{secrets[0]}"}}) {{ nope }} }}', role="applicant", expect_errors=True)
 
@@ -77,4 +77,24 @@ async def test_personal_data_is_sealed_in_the_database_masked_by_role_and_kept_o
     assert caplog.records, "nothing was logged: the log check would prove nothing"
     for secret in [*secrets, MOBILE]:
         assert secret not in logged, f"{secret} written to the log"
-    assert re.search(r"\d{6}\*{8}\d{3}[\dX]", logged)  # the logged document was redacted, not dropped
+    assert "139****2345" in logged  # the logged refusal was redacted, not dropped
+
+
+async def test_the_scan_run_after_every_test_finds_a_number_stored_in_clear(database_url):
+    """The suite-wide check (tests/conftest.py) would notice: here a mobile typed into free text."""
+    from sqlalchemy import insert
+
+    from core.db import models
+    from tests.conftest import make_platform
+    from tests.support import pii_scan
+
+    platform = make_platform(database_url, [])
+    try:
+        async with platform.writing() as session:
+            await session.execute(insert(models.Institution).values(
+                name="某机构", credit_code="91330106MA27U0PX5Y", org_type="enterprise", division_code="330106",
+                city_code="330100", registered_on=dt.date(2015, 1, 1), legal_representative="甲",
+                contacts=[{"name": "乙", "phone": platform.vault.seal(MOBILE)}], address=f"文三路 90 号，电话 {MOBILE}"))
+        assert await pii_scan.in_database(platform.engine) == [f"institutions: {MOBILE}"]  # the sealed one is not reported
+    finally:
+        await platform.close()

@@ -1,10 +1,12 @@
 """The strawberry schema: queries, mutations, and the extensions every request goes through."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import strawberry
 from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from strawberry.types import ExecutionContext
 from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache, SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -19,6 +21,9 @@ from core.api.queries import Query
 from core.api.types.applications import ApplicationType
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
+
+
+log = logging.getLogger("accredit.api")
 
 
 @strawberry.type
@@ -55,11 +60,23 @@ class IntrospectionSwitch(SchemaExtension):
         yield
 
 
+class AccreditSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """A refused document (syntax, validation, a guard, the budget) is the client's mistake: one
+        INFO line with the reason, not the document and a traceback at ERROR. Our own failures are
+        logged as strawberry does, with the traceback (redacted, see :mod:`core.pii`)."""
+        unexpected = [e for e in errors if _mask(e)]
+        for error in errors:
+            if not _mask(error):
+                log.info("refused request: %s", error.message)
+        super().process_errors(unexpected, execution_context)
+
+
 def build_schema() -> strawberry.Schema:
     """The schema with its guards: token limit at parse time; repeated fields and fragment blow-ups
     refused before validation (:mod:`core.api.guards`); depth and alias limits during validation;
     pagination, node limit and the caller's budget of points before execution (:mod:`core.api.cost`)."""
-    return strawberry.Schema(
+    return AccreditSchema(
         query=Query,
         mutation=Mutation,
         types=[InstitutionType, ApplicationType, RecognitionType],
