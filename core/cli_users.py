@@ -39,6 +39,8 @@ def add_parser(sub) -> None:
     passwd.add_argument("--password-stdin", action="store_true")
     unlock = cmd.add_parser("unlock", help="clear a lockout after failed logins")
     unlock.add_argument("username")
+    deactivate = cmd.add_parser("deactivate", help="end an account: its sessions and API tokens stop working at once")
+    deactivate.add_argument("username")
     token = cmd.add_parser("token", help="issue an API token for a machine client (printed once)")
     token.add_argument("username")
     token.add_argument("--name", required=True, help="what the token is for")
@@ -96,6 +98,9 @@ async def _change(session, platform, operator: Actor, args) -> int:
     elif args.users_command == "unlock":
         await accounts.unlock(session, operator, args.username)
         print(f"unlocked {args.username}")
+    elif args.users_command == "deactivate":
+        await accounts.deactivate(session, operator, args.username)
+        print(f"deactivated {args.username}")
     elif args.users_command == "token":
         expires = dt.datetime.now(dt.UTC) + dt.timedelta(days=args.days) if args.days else None
         print(await accounts.issue_api_token(session, operator, args.username, args.name, expires))

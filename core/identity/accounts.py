@@ -180,6 +180,13 @@ async def unlock(session: AsyncSession, actor: Actor, username: str) -> None:
     record(session, actor, "user.unlocked", "user", user.id)
 
 
+async def deactivate(session: AsyncSession, actor: Actor, username: str) -> None:
+    """End an account: its sessions and API tokens stop working with the next request."""
+    user = await user_by_name(session, username, "username", lock=True)
+    user.active = False
+    record(session, actor, "user.deactivated", "user", user.id)
+
+
 async def record_conflict(session: AsyncSession, actor: Actor, username: str, credit_code: str, reason: str) -> models.Conflict:
     """Record that ``username`` is linked to the institution (employment, shareholding, kinship…):
     from then on core refuses to let them review or decide its applications."""
