@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from core.db import models
+from core.pii import seal_model
 from plugins.zj_evaluation_org import plugin
 from plugins.zj_evaluation_org.examples import EXAMPLES
 from tests.support.helpers import credit_code
@@ -22,8 +23,11 @@ KEY = f"{OCCUPATION}@330100"
 
 
 async def _seed(platform, count: int, org_type: str = "private_non_enterprise") -> list[int]:
-    """Applications whose 5-working-day notice has run out, written directly: the race is under test."""
+    """Applications whose 5-working-day notice has run out, written directly: the race is under test
+    (their forms sealed as the services store them)."""
     entered = dt.datetime(2020, 12, 7, 2, tzinfo=dt.UTC)          # Monday 10:00 Beijing time
+    kind = platform.registry.scheme("zj_evaluation_org").kind("recognition")
+    form = seal_model(kind.form.model_validate(EXAMPLE.form), platform.vault)
     async with platform.writing() as session:
         ids = []
         for n in range(count):
@@ -34,7 +38,7 @@ async def _seed(platform, count: int, org_type: str = "private_non_enterprise") 
             await session.flush()
             app = models.Application(
                 institution_id=inst.id, scheme_id="zj_evaluation_org", round_id=EXAMPLE.round_id, kind="recognition",
-                stage="city_notice", status="public_notice", form=EXAMPLE.form, stage_entered_at=entered,
+                stage="city_notice", status="public_notice", form=form, stage_entered_at=entered,
                 submitted_at=entered - dt.timedelta(days=20),
                 occupations=[models.ApplicationOccupation(occupation=OCCUPATION)])
             session.add(app)
