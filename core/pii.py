@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import AfterValidator, BaseModel, RootModel
 from pydantic_core import PydanticCustomError
 from stdnum.cn import ric
 from stdnum.exceptions import InvalidComponent
+
+from core.secret import derive
 
 __all__ = [
     "PII", "IdNumber", "Mobile", "Phone", "Phones", "Vault", "is_sealed", "seal_model", "mask_value", "redact",
@@ -40,7 +40,7 @@ __all__ = [
 CHINA = dt.timezone(dt.timedelta(hours=8))
 PREFIX = "pii:v1:"
 """Marks a sealed value; the version names the key derivation and cipher, so both can change later."""
-KEY_INFO = b"accredit personal data v1"
+KEY_PURPOSE = "personal data v1"  # derive() prefixes "accredit ": the key is unchanged
 
 
 @dataclass(frozen=True)
@@ -267,8 +267,7 @@ class Vault:
     @classmethod
     def from_secret(cls, secret: str) -> "Vault":
         """A vault keyed by HKDF-SHA256 of the master secret (:mod:`core.secret`), for this purpose only."""
-        raw = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=KEY_INFO).derive(secret.encode())
-        return cls(base64.urlsafe_b64encode(raw))
+        return cls(base64.urlsafe_b64encode(derive(secret, KEY_PURPOSE)))
 
     is_sealed = staticmethod(is_sealed)
 

@@ -28,14 +28,29 @@ def master_secret(settings: Settings) -> str:
         return settings.secret_key
     path = Path(settings.secret_file)
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(48))
-        log.warning("created a new master secret in %s: back it up, personal data cannot be read without it", path)
+        _create(path)
     value = path.read_text().strip()
     if len(value) < MIN_LENGTH:
         raise ValueError(f"{path} must hold a secret of at least {MIN_LENGTH} characters")
     return value
+
+
+def _create(path: Path) -> None:
+    """Write a new secret whole, then link it into place: of several workers starting at once, the
+    first link wins and every worker reads that one (never a half-written file)."""
+    draft = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(48))
+        handle.flush()
+        os.fsync(handle.fileno())
+    try:
+        os.link(draft, path)
+        log.warning("created a new master secret in %s: back it up, personal data cannot be read without it", path)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(draft)
 
 
 def derive(secret: str, purpose: str) -> bytes:
