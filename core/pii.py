@@ -300,6 +300,10 @@ class Vault:
         """A copy of JSON-like ``data`` with every sealed string replaced by its masked plaintext."""
         return _map_strings(data, lambda s: mask_value(plain) if (plain := self._opens(s)) is not None else s)
 
+    def show(self, data: Any, *, in_clear: bool) -> Any:
+        """``data`` as a reader gets it: revealed for one entitled to the personal data, else masked."""
+        return self.reveal(data) if in_clear else self.mask(data)
+
 
 def _map_strings(data: Any, change: Any) -> Any:
     if isinstance(data, str):

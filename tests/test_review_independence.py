@@ -36,6 +36,9 @@ async def test_an_expert_who_declared_a_link_cannot_score_that_institution_and_t
     institution, app = await _reviewing(gql)
     linked = await user(gql, "expert.li", "expert", areas=("330100",), scheme="toy")
     free = await user(gql, "expert.wu", "expert", areas=("330100",), scheme="toy")
+    for reason, code in (("  ", "REQUIRED"), ("股" * 501, "INVALID")):
+        refused = (await gql(DECLARE, {"i": institution["id"], "r": reason}, token=linked))["declareConflictOfInterest"]
+        assert refused == {"recorded": False, "errors": [{"code": code, "field": ["input", "reason"]}]}
     declared = (await gql(DECLARE, {"i": institution["id"], "r": "本人系该机构股东"}, token=linked))["declareConflictOfInterest"]
     assert declared == {"recorded": True, "errors": []}
     refused = await _act(gql, app, "score", linked, [{"criterionId": "quality", "points": 9}])

@@ -45,13 +45,16 @@ class Context:
         async with self.lock:
             return await query(self.session())
 
-    async def report_hidden(self, loader, ids: list[int], shown: list[Any], entity: str) -> None:
-        """Audit lookups of objects that exist outside the actor's view (IDOR attempts); the caller
-        still gets null, exactly as for an ID that names nothing."""
+    async def in_view(self, visible, everything, ids: list[int], entity: str) -> list[Any]:
+        """The rows ``ids`` name in the actor's view (None where there is none), through the
+        ``visible`` loader. One that exists outside the view (an IDOR attempt) gives None exactly
+        as a missing one does, and is audited as a denial."""
+        shown = await visible.load_many(ids)
         hidden = [i for i, row in zip(ids, shown) if row is None]
-        for row in await loader.load_many(hidden) if hidden else ():
+        for row in await everything.load_many(hidden) if hidden else ():
             if row is not None:
                 await self.deny(f"lookup of {entity} {row.id} outside the caller's view", (entity, row.id))
+        return shown
 
     async def deny(self, reason: str, subject: tuple[str, int] | None = None) -> None:
         """Append a permission denial to the audit log, in a transaction of its own (the request

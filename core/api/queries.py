@@ -301,11 +301,11 @@ class Query:
     async def evaluate(self, info: Info, input: DryRunInput) -> DryRunResult:
         ctx = info.context
         try:
-            institution_id = database_id(input.institution_id, InstitutionType, "input", "institutionId")
-            if await _load(info, ctx.loaders.visible_institution, ctx.loaders.institution, input.institution_id, InstitutionType) is None:
+            inst = await _load(info, ctx.loaders.visible_institution, ctx.loaders.institution, input.institution_id, InstitutionType)
+            if inst is None:
                 raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
             results, assessment = await ctx.run(lambda s: dry_run(
-                ctx.platform, s, institution_id=institution_id, scheme_id=input.scheme_id, kind_id=input.kind,
+                ctx.platform, s, institution_id=inst.id, scheme_id=input.scheme_id, kind_id=input.kind,
                 form=input.form, occupations=tuple(input.occupations), on=input.on))
         except Refused as refused:
             return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
@@ -326,9 +326,7 @@ async def _load(info: Info, visible, everything, global_id: relay.GlobalID, expe
         row_id = database_id(global_id, expected)
     except Refused:
         return None
-    row = await visible.load(row_id)
-    await info.context.report_hidden(everything, [row_id], [row], expected.__strawberry_definition__.name.lower())
-    return row
+    return (await info.context.in_view(visible, everything, [row_id], expected.__strawberry_definition__.name.lower()))[0]
 
 
 def _as_row(r) -> models.CriterionResult:

@@ -23,6 +23,7 @@ from core.settings import Settings
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
 BEARER_PURPOSE = "bearer tokens v1"
+REASON_MAX = 500
 
 
 def utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -71,9 +72,13 @@ async def create_user(
     return user
 
 
-async def user_by_name(session: AsyncSession, username: str, *path: str, lock: bool = False) -> models.User:
+async def _find_user(session: AsyncSession, username: str, *, lock: bool) -> models.User | None:
     query = select(models.User).where(models.User.username == username).options(selectinload(models.User.scopes))
-    user = await session.scalar(query.with_for_update(of=models.User) if lock else query)
+    return await session.scalar(query.with_for_update(of=models.User) if lock else query)
+
+
+async def user_by_name(session: AsyncSession, username: str, *path: str, lock: bool = False) -> models.User:
+    user = await _find_user(session, username, lock=lock)
     if user is None:
         raise Refused.one(ErrorCode.NOT_FOUND, f"用户 {username} 不存在", *path)
     return user
@@ -97,8 +102,7 @@ async def login(session: AsyncSession, settings: Settings, secret: str, username
     ``login_max_failures`` in a row; every attempt is written to the audit log. Unknown user and
     wrong password get the same answer, so a caller cannot probe for usernames."""
     now = dt.datetime.now(dt.UTC)
-    user = await session.scalar(select(models.User).where(models.User.username == username)
-                                .options(selectinload(models.User.scopes)).with_for_update(of=models.User))
+    user = await _find_user(session, username, lock=True)
     wrong = Refused.one(ErrorCode.INVALID_CREDENTIALS, "用户名或密码错误", "input", "password")
     if user is None or not user.active:
         passwords.verify_password(None, password)
@@ -192,6 +196,8 @@ async def record_conflict(session: AsyncSession, actor: Actor, username: str, cr
     from then on core refuses to let them review or decide its applications."""
     if not reason.strip():
         raise Refused.one(ErrorCode.REQUIRED, "须说明利益关联的情形", "input", "reason")
+    if len(reason) > REASON_MAX:
+        raise Refused.one(ErrorCode.INVALID, f"利益关联情形不超过 {REASON_MAX} 字", "input", "reason")
     user = await user_by_name(session, username, "input", "username")
     code = normalize_credit_code(credit_code, "input", "creditCode")
     existing = await session.scalar(select(models.Conflict).where(models.Conflict.user_id == user.id, models.Conflict.credit_code == code))

@@ -132,8 +132,8 @@ class ApplicationType(relay.Node):
 
     @strawberry.field(description="Form data; 身份证号 and phone numbers masked except for the applicant and the responsible reviewers")
     def form(self, info: Info) -> JSON:
-        vault = info.context.platform.vault
-        return vault.reveal(self.stored_form) if info.context.actor.role in access.PERSONAL_DATA_ROLES else vault.mask(self.stored_form)
+        # an application in view is in the actor's scope: the role alone decides
+        return info.context.platform.vault.show(self.stored_form, in_clear=info.context.actor.role in access.PERSONAL_DATA_ROLES)
 
     @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
     async def score(self, info: Info) -> float | None:
@@ -219,7 +219,6 @@ class ApplicationType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
-        ids = [int(i) for i in node_ids]
-        rows = await info.context.loaders.visible_application.load_many(ids)
-        await info.context.report_hidden(info.context.loaders.application, ids, rows, "application")
+        loaders = info.context.loaders
+        rows = await info.context.in_view(loaders.visible_application, loaders.application, [int(i) for i in node_ids], "application")
         return [cls.of(r) if r else None for r in rows]

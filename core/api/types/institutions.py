@@ -42,8 +42,7 @@ class InstitutionType(relay.Node):
 
     @strawberry.field(description="Phone numbers masked except for the institution itself and the responsible reviewers")
     def contacts(self, info: Info) -> list[ContactType]:
-        vault = info.context.platform.vault
-        contacts = vault.reveal(self.stored_contacts) if access.sees_personal_data(info.context.actor, self) else vault.mask(self.stored_contacts)
+        contacts = info.context.platform.vault.show(self.stored_contacts, in_clear=access.sees_personal_data(info.context.actor, self))
         return [ContactType(name=c.get("name", ""), phone=c.get("phone") or "", email=c.get("email", "")) for c in contacts]
 
     @strawberry.field
@@ -87,7 +86,6 @@ class InstitutionType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
-        ids = [int(i) for i in node_ids]
-        rows = await info.context.loaders.visible_institution.load_many(ids)
-        await info.context.report_hidden(info.context.loaders.institution, ids, rows, "institution")
+        loaders = info.context.loaders
+        rows = await info.context.in_view(loaders.visible_institution, loaders.institution, [int(i) for i in node_ids], "institution")
         return [cls.of(r) if r else None for r in rows]
