@@ -18,6 +18,7 @@ import pluggy
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from core.budgets import Budgets
 from core.calendar import WorkingCalendar
 from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
@@ -62,6 +63,11 @@ class Platform:
     def secret(self) -> str:
         """The master secret (:mod:`core.secret`), read on first use."""
         return master_secret(self.settings)
+
+    @functools.cached_property
+    def query_budgets(self) -> Budgets:
+        """Query cost points each caller has left in its window (:mod:`core.budgets`)."""
+        return Budgets(self.settings)
 
     @functools.cached_property
     def vault(self):

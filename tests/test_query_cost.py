@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from core.api.app import create_app
-from core.api.cost import ASSUMED_LIST_SIZE, MUTATION_COST, budgets_of
+from core.api.cost import ASSUMED_LIST_SIZE, MUTATION_COST
 from tests.support import documents as doc
 from tests.support.helpers import credit_code
 
@@ -164,7 +164,7 @@ async def test_the_budget_runs_out_per_caller(client_for):
 async def test_the_budget_is_full_again_when_the_window_ends(client_for):
     gql = await client_for(query_budget_points=1, query_budget_window_s=60)
     now = [1_800_000_000.0]
-    budgets_of(gql.platform).clock = lambda: now[0]
+    gql.platform.query_budgets.clock = lambda: now[0]
     first = (await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]
     assert first["resetAt"] == "2027-01-15T08:01:00Z"  # 1,800,000,000 s + 60 s
     now[0] += 59

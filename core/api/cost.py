@@ -25,16 +25,14 @@ Refusals are ordinary GraphQL errors (HTTP 200, ``data: null``) raised as :class
 which error masking keeps. A request that ran answers with ``extensions.cost = {"requested",
 "nodes", "remaining", "resetAt"}``.
 
-The budget lives on the :class:`~core.platform.Platform` (one per process, so with N workers a
+The budget (:mod:`core.budgets`) lives on the :class:`~core.platform.Platform` (one per process, so with N workers a
 caller can spend up to N budgets; a shared store would be needed to hold it across processes).
 It needs no lock: checking and charging happen with no ``await`` in between, so under asyncio no
 other request interleaves, and no threads touch it.
 """
 from __future__ import annotations
 
-import datetime as dt
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from graphql import (
@@ -209,64 +207,11 @@ def _operation(execution_context) -> tuple[OperationDefinitionNode, dict[str, Fr
 def budget_key(context) -> str:
     """Who pays: the account when there is one, else the actor's name, else the anonymous caller's
     address (``anonymous@<address>``). One place, so what identifies a caller can change."""
-    user_id = getattr(context.actor, "user_id", None)
-    if user_id is not None:
-        return f"user#{user_id}"
+    if context.actor.user_id is not None:
+        return f"user#{context.actor.user_id}"
     if context.actor.name != "anonymous":
         return context.actor.name
     return f"anonymous@{context.client}"
-
-
-@dataclass
-class _Window:
-    opened: float
-    spent: int = 0
-
-
-@dataclass(frozen=True)
-class Charge:
-    paid: bool
-    remaining: int
-    reset_at: float
-
-    @property
-    def reset_iso(self) -> str:
-        return dt.datetime.fromtimestamp(self.reset_at, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-class Budgets:
-    """Points spent per caller in the current window; kept on the platform (:func:`budgets_of`)."""
-
-    PRUNE_AT = 10_000  # callers remembered before the windows that have ended are dropped
-
-    def __init__(self, settings, clock: Callable[[], float] = time.time):
-        self.settings, self.clock = settings, clock
-        self.windows: dict[str, _Window] = {}
-        self.prune_at = self.PRUNE_AT
-
-    def charge(self, key: str, points: int) -> Charge:
-        """Take ``points`` from ``key``'s window, or refuse (taking nothing) when they exceed what remains.
-        Synchronous on purpose: no other request can run between the check and the charge."""
-        limit, length, now = self.settings.query_budget_points, self.settings.query_budget_window_s, self.clock()
-        window = self.windows.get(key)
-        if window is None or now >= window.opened + length:
-            if len(self.windows) >= self.prune_at:  # amortised: at most once per doubling of live callers
-                self.windows = {k: w for k, w in self.windows.items() if now < w.opened + length}
-                self.prune_at = max(self.PRUNE_AT, 2 * len(self.windows))
-            window = self.windows[key] = _Window(now)
-        remaining = limit - window.spent
-        if points > remaining:
-            return Charge(False, max(0, remaining), window.opened + length)
-        window.spent += points
-        return Charge(True, remaining - points, window.opened + length)
-
-
-def budgets_of(platform) -> Budgets:
-    """The platform's budgets, created on first use (a fresh platform starts every caller full)."""
-    budgets = getattr(platform, "query_budgets", None)
-    if budgets is None:
-        budgets = platform.query_budgets = Budgets(platform.settings)
-    return budgets
 
 
 class QueryCost(SchemaExtension):
@@ -305,7 +250,7 @@ class QueryCost(SchemaExtension):
                 f"This query requests up to {cost.nodes:,} possible nodes which exceeds the maximum limit of "
                 f"{settings.query_max_nodes:,}.",
                 extensions={"code": QUERY_TOO_COSTLY, "nodes": cost.nodes, "limit": settings.query_max_nodes})]
-        charge = budgets_of(context.platform).charge(budget_key(context), cost.points)
+        charge = context.platform.query_budgets.charge(budget_key(context), cost.points)
         if not charge.paid:
             return [GraphQLError(
                 f"查询额度不足：本次需 {cost.points} 点，剩余 {charge.remaining} 点，额度于 {charge.reset_iso} 重置；"

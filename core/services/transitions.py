@@ -27,7 +27,7 @@ from core.services import loading
 from core.services.effects import apply_effect
 from core.services.applications import check_version, evaluate_row, evaluation_date, snapshot
 from core.roles import Role
-from core.workflow import Effect, ReviewMode, Stage, Transition
+from core.workflow import ReviewMode, Stage, Transition
 
 
 @dataclass(frozen=True)
