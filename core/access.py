@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, and_, false, or_, select, true
 from core.actors import Actor, Scope
 from core.db import models
 from core.roles import Role
+from core.workflow import Stage
 
 REVIEWERS = frozenset({Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER})
 PERSONAL_DATA_ROLES = REVIEWERS | {Role.APPLICANT}
@@ -107,6 +108,14 @@ def visible_events(actor: Actor) -> ColumnElement[bool]:
         E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
         and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
     )
+
+
+def blind_to_scores(actor: Actor, stage: Stage, reviewed_here: bool) -> bool:
+    """Blind scoring: a member of the panel scoring at the stage an application is in sees nobody
+    else's scores of it until they have recorded their own review at that stage. Every path that
+    carries a score asks here: its score, grade and evaluation, its judged criterion results, that
+    stage's reviews, and its place in a ranking."""
+    return stage.panel is not None and actor.role is stage.panel and not reviewed_here
 
 
 def sees_events_of_applications(actor: Actor) -> bool:

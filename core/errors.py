@@ -25,6 +25,7 @@ class ErrorCode(enum.Enum):
     ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED"
     CRITERION_NOT_MET = "CRITERION_NOT_MET"  # an eligibility gate failed
     JUDGMENT_MISSING = "JUDGMENT_MISSING"    # a reviewer-judgment criterion was not decided
+    PANEL_REVIEW_MISSING = "PANEL_REVIEW_MISSING"  # a decision at a panel stage before any panel member reviewed
     SCORE_OUT_OF_RANGE = "SCORE_OUT_OF_RANGE"
     ROUND_CLOSED = "ROUND_CLOSED"
     ROUND_REQUIRED = "ROUND_REQUIRED"

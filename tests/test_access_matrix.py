@@ -58,8 +58,6 @@ class World:
         await register(gql, credit_code=B_CODE, division="330200", name="宁波示例培训学校有限公司")
         self.related = await register(gql, division="330106", name="西湖另一培训学校有限公司")  # conflicts are declared on this one
         self.ranked = await self.reviewing(roundId="2026")
-        ok(await _act(gql, self.ranked, "score", {"role": "expert", "actor": "setup-expert"},
-                      [{"criterionId": "quality", "points": 8}]))
         self.tokens: dict[tuple[str, str], str] = {}
         for role in SCOPES:
             for where, scope in zip(("in", "out"), SCOPES[role]):
@@ -71,7 +69,10 @@ class World:
             "institutionId": self.institution["id"], "schemeId": "toy", "form": {"trainees": 150}, **extra}}, **SETUP))["createApplication"])
 
     async def reviewing(self, **extra) -> dict:
-        return ok(await submit(self.gql, await self.draft(**extra)))
+        """Submitted and scored by one expert of the panel (so the city reviewer may decide)."""
+        app = ok(await submit(self.gql, await self.draft(**extra)))
+        return ok(await _act(self.gql, app, "score", {"role": "expert", "actor": "setup-expert"},
+                             [{"criterionId": "quality", "points": 8}]))
 
     async def call(self, role: str, where: str, query: str, variables: dict | None = None) -> dict:
         token = None if role == "public" else self.tokens[role, where]

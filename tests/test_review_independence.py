@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import codes, create, ok, register, submit
+from tests.support.helpers import codes, create, ok, panel_scored, register, submit
 from tests.support.identity import add_user, login, user
 from tests.support.identity import OPERATOR
 from core.identity import accounts
@@ -60,12 +60,14 @@ async def test_a_conflict_recorded_by_an_administrator_binds_a_reviewer(client_f
     refused = await _act(gql, app, "approve", reviewer, [{"criterionId": "teachers", "passed": True}])
     assert codes(refused) == ["CONFLICT_OF_INTEREST"]
     other = await user(gql, "city.fang", "city_reviewer", areas=("330100",))
+    app = await panel_scored(gql, app)
     assert ok(await _act(gql, app, "approve", other, [{"criterionId": "teachers", "passed": True}]))["stageId"] == "notice"
 
 
 async def test_whoever_decided_the_previous_stage_cannot_decide_the_next_one(client_for):
     gql = await client_for([toy_plugin])
     _, app = await _reviewing(gql)
+    app = await panel_scored(gql, app)
     first = await user(gql, "city.a", "city_reviewer", areas=("330100",))
     second = await user(gql, "city.b", "city_reviewer", areas=("330100",))
     noticed = ok(await _act(gql, app, "approve", first, [{"criterionId": "teachers", "passed": True}]))

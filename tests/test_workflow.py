@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import act, codes, create, ok, register, submit
+from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
 async def _submitted(gql, trainees: int = 150) -> dict:
@@ -39,7 +39,7 @@ async def test_wrong_role_and_stale_version_are_refused(client_for):
 
 async def test_judgment_gate_must_be_decided_and_passed(client_for):
     gql = await client_for([toy_plugin])
-    app = await _submitted(gql)
+    app = await panel_scored(gql, await _submitted(gql))
     missing = await act(gql, app, "approve", role="city_reviewer")
     assert codes(missing) == ["JUDGMENT_MISSING"] and missing["errors"][0]["field"] == ["judgments", "teachers"]
     failed = await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": False}])

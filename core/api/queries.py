@@ -262,7 +262,7 @@ class Query:
                                                        .where(models.ApplicationOccupation.occupation == f.occupation)))
         return await _page(info, query, R, first, after, RecognitionType.of)
 
-    @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4)")
+    @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4). An expert of a panel sees only the applications whose scores are not blind to them (blind scoring), ranked among themselves")
     async def ranking(
         self, info: Info, scheme_id: str, round_id: str, kind: str = "recognition", stage: str | None = None,
         first: int | None = None,
@@ -275,10 +275,11 @@ class Query:
         if stage:
             query = query.where(A.stage == stage)
         rows = list(await info.context.run(lambda s: s.scalars(query.order_by(A.score.desc(), A.id).limit(size))))
+        shown = [(row, app) for row in rows if not await (app := ApplicationType.of(row)).blind(info)]
         ranked, previous = [], None
-        for position, row in enumerate(rows, start=1):
+        for position, (row, app) in enumerate(shown, start=1):
             rank = ranked[-1].rank if previous is not None and row.score == previous else position
-            ranked.append(RankedApplication(rank=rank, score=row.score, application=ApplicationType.of(row)))
+            ranked.append(RankedApplication(rank=rank, score=row.score, application=app))
             previous = row.score
         return ranked
 

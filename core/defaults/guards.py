@@ -73,6 +73,18 @@ def _judgments(ctx: TransitionContext) -> list[UserError]:
     return errors
 
 
+def _panel(ctx: TransitionContext) -> list[UserError]:
+    """A decision that needs the judgments, taken at a stage where a panel scores, needs the panel:
+    at least one of its members has recorded a review at this stage."""
+    t, stage = ctx.transition, ctx.stage
+    if not t.requires_judgment or stage.panel is None or t.target == t.source or ctx.role is stage.panel:
+        return []
+    if any(r.role == stage.panel.value and r.stage == stage.id for r in ctx.reviews):
+        return []
+    return [UserError(ErrorCode.PANEL_REVIEW_MISSING,
+                      f"“{stage.title}”须先由评审组（{stage.panel.value}）评审，才能“{t.title}”：决定不能代替评审", ("judgments",))]
+
+
 def _time_in_stage(ctx: TransitionContext) -> list[UserError]:
     name = ctx.transition.min_working_days_in_stage
     if not name:
@@ -106,6 +118,7 @@ def accredit_transition_refusals(context: TransitionContext) -> list[UserError]:
         *_ban(context),
         *_gates(context),
         *_judgments(context),
+        *_panel(context),
         *_time_in_stage(context),
         *_review(context),
         *_own_guards(context),

@@ -19,6 +19,7 @@ from core.recognitions import RecognitionFacts
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind
 from core.scoring import Assessment, ReviewFacts, gate_verdicts
+from core.workflow import Workflow
 
 
 def evaluate(
@@ -58,6 +59,19 @@ def aggregate(
     results: list[CriterionResult], reviews: list[ReviewFacts],
 ) -> Assessment:
     return pm.hook.accredit_aggregate(scheme=entry.scheme, kind=kind, results=results, reviews=reviews)
+
+
+def counted(workflow: Workflow, reviews: list[ReviewFacts]) -> list[ReviewFacts]:
+    """The reviews as aggregation sees them: points count only when recorded by the role that scores
+    at the stage where they were given (its panel, else the role acting there). Core refuses other
+    points when they are given; this keeps any stored before that rule out of every total."""
+    out = []
+    for review in reviews:
+        scorer = workflow.scorer(review.stage)
+        if scorer is not None and scorer.value != review.role and any(j.points is not None for j in review.judgments):
+            review = replace(review, judgments=tuple(j for j in review.judgments if j.points is None))
+        out.append(review)
+    return out
 
 
 def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -> list[CriterionResult]:

@@ -152,7 +152,8 @@ async def evaluate_row(
     inst = await loading.institution(session, row.institution_id)
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
     form = validate_form(kind.form, platform.vault.reveal(row.form), "form")
-    review_list = reviews if reviews is not None else [review_facts(r) for r in await loading.reviews(session, row.id)]
+    review_list = ev.counted(kind.workflow, reviews if reviews is not None
+                             else [review_facts(r) for r in await loading.reviews(session, row.id)])
     results = ev.evaluate(
         platform.pm, entry, kind, form=form, institution=institution_facts(inst), on=evaluation_date(platform, row),
         calendar=platform.calendar, occupations=tuple(o.occupation for o in row.occupations),

@@ -58,7 +58,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     inst = await loading.institution(session, row.institution_id)
     if actor.role is not Role.APPLICANT:
         await _check_independence(session, actor, row, inst, stage, transition)
-    _check_judgments(entry, row.kind, transition, request.judgments)
+    _check_judgments(entry, row.kind, stage, transition, actor.role, request.judgments)
 
     today = platform.today()
     before = snapshot(row)
@@ -152,7 +152,8 @@ def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> T
     )
 
 
-def _check_judgments(entry: SchemeEntry, kind_id: str, transition: Transition, judgments: tuple[Judgment, ...]) -> None:
+def _check_judgments(entry: SchemeEntry, kind_id: str, stage: Stage, transition: Transition, role: Role,
+                     judgments: tuple[Judgment, ...]) -> None:
     if judgments and transition.review is ReviewMode.NONE:
         raise Refused.one(ErrorCode.INVALID, f"“{transition.title}”不记录评审打分或判定", "input", "judgments")
     errors, seen = [], set()
@@ -165,6 +166,11 @@ def _check_judgments(entry: SchemeEntry, kind_id: str, transition: Transition, j
         seen.add(j.criterion_id)
         if criterion is None or criterion.mode is not EvaluationMode.JUDGMENT:
             errors.append(UserError(ErrorCode.INVALID, f"{j.criterion_id!r} 不是本申请需评审判定的指标", (*path, "criterionId")))
+        elif criterion.kind is CriterionKind.SCORED and role is not stage.scorer:
+            errors.append(UserError(
+                ErrorCode.ROLE_NOT_ALLOWED,
+                f"“{stage.title}”阶段的评分由 {stage.scorer.value} 记录；{role.value} 可以决定和填写意见，但不能评分"
+                f"（{criterion.citation} {criterion.title}）", (*path, "points")))
         elif criterion.kind is CriterionKind.SCORED:
             if j.points is None:
                 errors.append(UserError(ErrorCode.REQUIRED, f"{criterion.citation} {criterion.title} 须给出分数", (*path, "points")))

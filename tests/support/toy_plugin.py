@@ -40,7 +40,7 @@ def _trainees(facts) -> Finding:
 RECOGNITION = Workflow(
     stages=(
         Stage("draft", "草稿", Status.DRAFT, Role.APPLICANT, editable=True),
-        Stage("review", "市级审核", Status.IN_REVIEW, Role.CITY_REVIEWER),
+        Stage("review", "市级审核", Status.IN_REVIEW, Role.CITY_REVIEWER, panel=Role.EXPERT),
         Stage("notice", "公示", Status.PUBLIC_NOTICE, Role.CITY_REVIEWER),
         Stage("granted", "已认定", Status.APPROVED),
         Stage("rejected", "不予认定", Status.REJECTED),
@@ -126,6 +126,7 @@ def accredit_examples(scheme):
         return [
             Example("通过认定的示例", "recognition", {"trainees": 150}, ("A",), "2026", steps=(
                 ExampleStep("submit", Role.APPLICANT),
+                ExampleStep("score", Role.EXPERT, judgments=(Judgment("quality", points=8),)),
                 ExampleStep("approve", Role.CITY_REVIEWER, judgments=(Judgment("teachers", passed=True),)),
                 ExampleStep("grant", Role.CITY_REVIEWER),
             )),

@@ -18,7 +18,7 @@ from core.api.types.scheme_cache import scheme_type
 from core.criteria import CriterionKind, EvaluationMode, Outcome
 from core.db import models
 from core.roles import Role
-from core.workflow import ReviewMode, Status
+from core.workflow import Status
 
 
 @strawberry.type(name="CriterionResult", description="One criterion evaluated, with everything needed to explain it")
@@ -137,22 +137,20 @@ class ApplicationType(relay.Node):
 
     @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
     async def score(self, info: Info) -> float | None:
-        return None if await self._blind(info) else self.stored_score
+        return None if await self.blind(info) else self.stored_score
 
     @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
     async def grade(self, info: Info) -> str | None:
-        return None if await self._blind(info) else self.stored_grade
+        return None if await self.blind(info) else self.stored_grade
 
-    async def _blind(self, info: Info) -> bool:
-        """An expert at a panel stage who has not reviewed it there yet sees no one else's scores."""
+    async def blind(self, info: Info) -> bool:
+        """Blind scoring (:func:`core.access.blind_to_scores`) for the caller."""
         actor = info.context.actor
-        if actor.role is not Role.EXPERT:
-            return False
-        workflow = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind).workflow
-        if not any(t.role is Role.EXPERT and t.review is not ReviewMode.NONE for t in workflow.available(self.stage_id)):
-            return False  # no panel scores at this stage
+        stage = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind).workflow.stage(self.stage_id)
+        if stage.panel is not actor.role:
+            return False  # decided without a query: the caller is not on this stage's panel
         reviews = await info.context.loaders.reviews.load(self.pk)
-        return not any(r.reviewer == actor.name and r.stage == self.stage_id for r in reviews)
+        return access.blind_to_scores(actor, stage, any(r.reviewer == actor.name and r.stage == stage.id for r in reviews))
 
     @classmethod
     def of(cls, row: models.Application) -> "ApplicationType":
@@ -191,7 +189,7 @@ class ApplicationType(relay.Node):
     @strawberry.field(description="The latest evaluation (null for an expert who has not yet scored it)")
     async def evaluation(self, info: Info) -> EvaluationType | None:
         rows = await info.context.loaders.evaluation.load(self.pk)
-        return EvaluationType.of(rows[0]) if rows and not await self._blind(info) else None
+        return EvaluationType.of(rows[0]) if rows and not await self.blind(info) else None
 
     @strawberry.field(description="Criterion results of the latest evaluation (an expert who has not yet scored it sees the automatic ones only)")
     async def criterion_results(self, info: Info) -> list[CriterionResultType]:
@@ -199,14 +197,14 @@ class ApplicationType(relay.Node):
         if not evaluations:
             return []
         rows = await info.context.loaders.results.load(evaluations[0].id)
-        if await self._blind(info):
+        if await self.blind(info):
             rows = [r for r in rows if r.mode == EvaluationMode.AUTOMATIC.value]
         return [CriterionResultType.of(r) for r in rows]
 
     @strawberry.field(description="Reviews recorded; an expert who has not yet scored it at a panel stage sees none of that stage's")
     async def reviews(self, info: Info) -> list[ReviewType]:
         rows = await info.context.loaders.reviews.load(self.pk)
-        if await self._blind(info):
+        if await self.blind(info):
             rows = [r for r in rows if r.stage != self.stage_id]
         return [ReviewType.of(r) for r in rows]
 
