@@ -13,7 +13,7 @@ from core.quotas import QuotaRule, QuotaSubject, occupation_city_keys
 from core.recognitions import RecognitionFacts, RecognitionTerms
 from core.roles import Role
 from core.schemes import ApplicationKind, Purpose, Round, Scheme
-from core.scoring import Assessment, Judgment, ReviewFacts
+from core.scoring import Assessment, Judgment, ReviewFacts, Subtotal
 from core.forms import Choice, Form, Text
 from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
@@ -22,5 +22,5 @@ __all__ = [
     "ExampleStep", "Facts",
     "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
     "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",
-    "Scheme", "Stage", "Status", "Transition", "Workflow", "hookimpl", "occupation_city_keys",
+    "Scheme", "Stage", "Status", "Subtotal", "Transition", "Workflow", "hookimpl", "occupation_city_keys",
 ]

@@ -16,7 +16,7 @@ from tests.support.identity import user
 SCHEMA = build_schema((Path(__file__).parents[1] / "schema.graphql").read_text())
 SCORE_FIELDS = {"score", "grade", "total", "points", "lines", "judgments"}
 SCORE_TYPES = {"Evaluation", "Assessment", "CriterionResult", "Review", "Judgment", "Event", "EventConnection", "EventEdge",
-               "RankedApplication"}
+               "RankedApplication", "Subtotal"}
 
 COVERED = {  # every score-bearing field of the schema, and how blind scoring holds for it
     "Application.score": "null while blind",
@@ -30,6 +30,9 @@ COVERED = {  # every score-bearing field of the schema, and how blind scoring ho
     "Evaluation.total": "reached only through Application.evaluation",
     "Evaluation.grade": "reached only through Application.evaluation",
     "Evaluation.lines": "reached only through Application.evaluation",
+    "Evaluation.subtotals": "reached only through Application.evaluation",
+    "Subtotal.points": "reached only through Evaluation.subtotals or the dry run's Assessment.subtotals",
+    "Assessment.subtotals": "the dry run scores the submitted form alone",
     "CriterionResult.points": "judged results withheld while blind",
     "Review.judgments": "the current stage's reviews withheld while blind",
     "Judgment.points": "reached only through Review.judgments",

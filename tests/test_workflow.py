@@ -58,10 +58,13 @@ async def test_scores_are_bounded_and_averaged_over_experts(client_for):
     assert codes(over) == ["SCORE_OUT_OF_RANGE"] and over["errors"][0]["field"] == ["input", "judgments", "0", "points"]
     assert codes(await act(gql, app, "score", role="expert", judgments=[{"criterionId": "trainees", "passed": True}])) == ["INVALID"]
     await _unchanged(gql, app)
+    quality = lambda app: next((r["outcome"], r["points"]) for r in app["criterionResults"] if r["criterionId"] == "quality")
+    assert quality(app) == ("PENDING", None)
     app = ok(await act(gql, app, "score", role="expert", actor="expert-a", judgments=[{"criterionId": "quality", "points": 10}]))
     app = ok(await act(gql, app, "score", role="expert", actor="expert-b", judgments=[{"criterionId": "quality", "points": 7}]))
     assert app["stageId"] == "review" and app["score"] == 8.5
     assert app["evaluation"]["total"] == 8.5 and app["evaluation"]["maximum"] == 10
+    assert quality(app) == ("SCORED", 8.5)  # typed: the panel's mean, not only a line of text
 
 
 async def test_ineligible_submission_names_the_field_and_changes_nothing(client_for):

@@ -14,7 +14,7 @@ from strawberry.scalars import JSON
 from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
-from core.api.types.applications import ApplicationType, CriterionResultType, EventType
+from core.api.types.applications import ApplicationType, CriterionResultType, EventType, SubtotalType
 from core.api.types.identity import ViewerType
 from core.api.types.common import (
     Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
@@ -104,6 +104,7 @@ class Assessment:
     passed: bool | None
     grade: str | None
     lines: list[str]
+    subtotals: list[SubtotalType]
 
 
 @strawberry.type
@@ -315,7 +316,8 @@ class Query:
             eligible=eligible, errors=[],
             results=[CriterionResultType.of(_as_row(r)) for r in results],
             assessment=Assessment(total=assessment.total, maximum=assessment.maximum, passed=assessment.passed,
-                                  grade=assessment.grade, lines=list(assessment.lines)),
+                                  grade=assessment.grade, lines=list(assessment.lines),
+                                  subtotals=[SubtotalType(**s.__dict__) for s in assessment.subtotals]),
         )
 
 

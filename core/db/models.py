@@ -93,6 +93,7 @@ class Evaluation(Base):
     passed: Mapped[bool | None]
     grade: Mapped[str | None] = mapped_column(String(32))
     lines: Mapped[list[Any]] = mapped_column(default=list)
+    subtotals: Mapped[list[Any]] = mapped_column(default=list)   # [{title, citation, points, maximum}]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

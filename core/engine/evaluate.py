@@ -86,6 +86,18 @@ def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -
     return out
 
 
+def scored(results: list[CriterionResult], assessment: Assessment) -> list[CriterionResult]:
+    """Results as stored and shown: a judged item the aggregation counted points for reads as scored,
+    with those points (a reviewer's pending item becomes e.g. SCORED 8.5/10 once the panel scored)."""
+    out = []
+    for result in results:
+        points = assessment.points.get(result.criterion_id)
+        if result.outcome is Outcome.PENDING and points is not None:
+            result = replace(result, outcome=Outcome.SCORED, points=points)
+        out.append(result)
+    return out
+
+
 async def store(
     session: AsyncSession, application: models.Application, entry: SchemeEntry,
     results: list[CriterionResult], assessment: Assessment, *, trigger: str, on: dt.date,
@@ -94,11 +106,11 @@ async def store(
         application_id=application.id, trigger=trigger, evaluated_on=on, plugin=entry.plugin,
         plugin_version=entry.plugin_version, scheme_version=entry.scheme.version,
         total=assessment.total, maximum=assessment.maximum, passed=assessment.passed, grade=assessment.grade,
-        lines=list(assessment.lines),
+        lines=list(assessment.lines), subtotals=[jsonable(s.__dict__) for s in assessment.subtotals],
     )
     session.add(evaluation)
     await session.flush()
-    for position, r in enumerate(results):
+    for position, r in enumerate(scored(results, assessment)):
         session.add(models.CriterionResult(
             evaluation_id=evaluation.id, application_id=application.id, criterion_id=r.criterion_id,
             position=position, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,

@@ -138,6 +138,7 @@ async def test_pass_mark_counts_items_1_to_4_only_and_bonus_is_scored_10_to_20(c
                        judgments=[*full_review(total_off=11), {"criterionId": bonus, "points": 20}]))
     assert (app["score"], app["evaluation"]["passed"], app["evaluation"]["maximum"]) == (109, False, 120)
     assert "1-4项合计：89/100（须90分以上，未达到90分）" in app["evaluation"]["lines"]
+    assert [(s["title"], s["points"], s["maximum"]) for s in app["evaluation"]["subtotals"]] == [("1-4项合计", 89, 100), ("加分项", 20, 20)]
     refused = await act(gql, app, "select_city", role="city_reviewer")
     assert codes(refused) == ["GUARD_FAILED"] and "89/100" in refused["errors"][0]["message"]
     assert (await _state(gql, app))["stageId"] == "city_evaluation"

@@ -43,6 +43,16 @@ class CriterionResultType:
                    parameters=r.parameters, points=r.points, max_points=r.max_points, field=list(r.field))
 
 
+@strawberry.type(name="Subtotal")
+class SubtotalType:
+    """A partial sum the policy document names, e.g. a category of its scoring table."""
+
+    title: str
+    points: float | None
+    maximum: float | None
+    citation: str
+
+
 @strawberry.type(name="Evaluation", description="Which plugin and scheme version evaluated, when, and the aggregate")
 class EvaluationType:
     trigger: str
@@ -55,12 +65,13 @@ class EvaluationType:
     passed: bool | None
     grade: str | None
     lines: list[str]
+    subtotals: list[SubtotalType] = strawberry.field(description="Partial sums the document names (a rubric's categories)")
 
     @classmethod
     def of(cls, e: models.Evaluation) -> "EvaluationType":
         return cls(trigger=e.trigger, evaluated_on=e.evaluated_on, plugin=e.plugin, plugin_version=e.plugin_version,
                    scheme_version=e.scheme_version, total=e.total, maximum=e.maximum, passed=e.passed, grade=e.grade,
-                   lines=list(e.lines))
+                   lines=list(e.lines), subtotals=[SubtotalType(**s) for s in e.subtotals])
 
 
 @strawberry.type(name="Judgment")
