@@ -19,7 +19,7 @@ class ErrorCode(enum.Enum):
     UNKNOWN_DIVISION = "UNKNOWN_DIVISION"
     NOT_FOUND = "NOT_FOUND"
     DUPLICATE = "DUPLICATE"
-    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage
+    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage; an institution's area while it has applications in review
     STALE_VERSION = "STALE_VERSION"          # optimistic lock lost
     TRANSITION_NOT_ALLOWED = "TRANSITION_NOT_ALLOWED"
     ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED"

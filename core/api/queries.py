@@ -218,19 +218,14 @@ class Query:
     async def applications(
         self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None, after: str | None = None,
     ) -> Connection[ApplicationType]:
-        A, I, f = models.Application, models.Institution, filter or ApplicationFilter()
+        A, f = models.Application, filter or ApplicationFilter()
         query = select(A).where(access.visible_applications(info.context.actor)).options(selectinload(A.occupations))
-        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage)):
+        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage),
+                              (A.city_code, f.city_code), (A.division_code, f.division_code)):  # the area it is filed in
             if value:
                 query = query.where(column == value)
         if f.status:
             query = query.where(A.status == f.status.value)
-        if f.city_code or f.division_code:
-            query = query.join(I, I.id == A.institution_id)
-            if f.city_code:
-                query = query.where(I.city_code == f.city_code)
-            if f.division_code:
-                query = query.where(I.division_code == f.division_code)
         if f.occupation:
             query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
                                          .where(models.ApplicationOccupation.occupation == f.occupation)))
