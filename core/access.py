@@ -117,7 +117,18 @@ def visible_events(actor: Actor) -> ColumnElement[bool]:
     return or_(
         E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
         and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
+        *(_denials_filed_in(scope) for scope in actor.scopes),
     )
+
+
+def _denials_filed_in(scope: Scope) -> ColumnElement[bool]:
+    """Denial entries filed under the scope's area (``entity_id`` is a division code: a city's
+    districts share its first four digits, the province's cities its first two), in its scheme
+    or in none (those about institutions)."""
+    E, low = models.Event, int(scope.area)
+    span = 10_000 if scope.area.endswith("0000") else 100 if scope.area.endswith("00") else 1
+    in_scheme = true() if scope.scheme_id is None else or_(E.scheme_id.is_(None), E.scheme_id == scope.scheme_id)
+    return and_(E.entity == "area", E.entity_id >= low, E.entity_id < low + span, in_scheme)
 
 
 def sees_events_of_applications(actor: Actor) -> bool:

@@ -57,7 +57,7 @@ class Refused(Exception):
     errors: list[UserError] = field(default_factory=list)
     denial: str | None = None
     """Set when the refusal is a permission denial (out of scope, wrong role, conflict of interest):
-    the reason is appended to the audit log even though the request itself changed nothing."""
+    the reason reaches the audit log (:mod:`core.engine.denials`) although the request changed nothing."""
     subject: tuple[str, int] | None = None
     """The object the denial concerns (``("application", 12)``), so auditors of its area see it."""
 

@@ -211,7 +211,7 @@ class Query:
     @strawberry.field(description="null when no institution has this ID in your view (an ID of another type included)")
     async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
         loaders = info.context.loaders
-        row = await _load(info, loaders.visible_institution, loaders.institution, id, InstitutionType)
+        row = await _load(info, loaders.visible_institution, id, InstitutionType)
         return InstitutionType.of(row) if row else None
 
     @strawberry.field
@@ -236,7 +236,7 @@ class Query:
     @strawberry.field(description="null when no application has this ID in your view (an ID of another type included)")
     async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
         loaders = info.context.loaders
-        row = await _load(info, loaders.visible_application, loaders.application, id, ApplicationType)
+        row = await _load(info, loaders.visible_application, id, ApplicationType)
         return ApplicationType.of(row) if row else None
 
     @strawberry.field
@@ -296,7 +296,7 @@ class Query:
     async def evaluate(self, info: Info, input: DryRunInput) -> DryRunResult:
         ctx = info.context
         try:
-            inst = await _load(info, ctx.loaders.visible_institution, ctx.loaders.institution, input.institution_id, InstitutionType)
+            inst = await _load(info, ctx.loaders.visible_institution, input.institution_id, InstitutionType)
             if inst is None:
                 raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
             results, assessment = await ctx.run(lambda s: dry_run(
@@ -314,14 +314,14 @@ class Query:
 
 
 
-async def _load(info: Info, visible, everything, global_id: relay.GlobalID, expected: type):
+async def _load(info: Info, visible, global_id: relay.GlobalID, expected: type):
     """The row a global ID names in the caller's view, or None: a malformed ID, one of another type
-    and one outside the view all look like a missing one (the last is audited as a denial)."""
+    and one outside the view all look like a missing one (the last is counted as a denial)."""
     try:
         row_id = database_id(global_id, expected)
     except Refused:
         return None
-    return (await info.context.in_view(visible, everything, [row_id], expected.__strawberry_definition__.name.lower()))[0]
+    return (await info.context.in_view(visible, [row_id], expected.__strawberry_definition__.name.lower()))[0]
 
 
 def _as_row(r) -> models.CriterionResult:
