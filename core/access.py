@@ -6,9 +6,11 @@ Every query and mutation asks here, so the policy the authorization-matrix test 
 * the **public register**: schemes, recognitions, and the institutions holding one (name, codes,
   area; personal data masked). Everyone sees it, anonymous callers included, because 认定名单 are
   published.
-* the **scoped view**: applications and the institutions behind them, for a role whose scope
-  covers the institution's area (and the application's scheme, where the scope names one), or, for
-  an applicant, its own institution. Outside it an object is reported exactly as a missing one.
+* the **scoped view**: institutions, for a role whose scope covers the institution's area, and
+  applications, for a role whose scope covers the application's area (the institution's when it
+  was first submitted, so moving cannot choose the reviewer) and its scheme, where the scope names
+  one; for an applicant, its own institution and its applications. Outside it an object is
+  reported exactly as a missing one.
 
 Plain-text personal data (身份证号, phone numbers) is shown only to the applicant's own institution
 and to the responsible reviewers; everyone else gets it masked (:mod:`core.pii`).
@@ -44,9 +46,13 @@ def institution_in_scope(actor: Actor, inst: models.Institution) -> bool:
     return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code) for s in _scopes(actor))
 
 
-def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution) -> bool:
-    """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme?"""
-    return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code)
+def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution,
+                         filed_in: tuple[str, str] | None = None) -> bool:
+    """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme,
+    filed in ``filed_in`` (the application's division and city codes; the institution's for one
+    not yet created)?"""
+    division_code, city_code = filed_in or (inst.division_code, inst.city_code)
+    return any(_matches(actor, s, division_code, city_code, inst.credit_code)
                and s.allows_scheme(scheme_id) for s in _scopes(actor))
 
 
@@ -60,18 +66,21 @@ def sees_personal_data(actor: Actor, inst: models.Institution) -> bool:
     return actor.role in PERSONAL_DATA_ROLES and institution_in_scope(actor, inst)
 
 
+def _area_sql(area: str | None, division_code, city_code) -> ColumnElement[bool]:
+    if area is None:
+        return true()
+    if area.endswith("0000"):
+        return division_code.startswith(area[:2])
+    if area.endswith("00"):
+        return city_code == area
+    return division_code == area
+
+
 def _scope_sql(actor: Actor, scope: Scope) -> ColumnElement[bool]:
     I = models.Institution
     if actor.role is Role.APPLICANT:
         return I.credit_code == scope.credit_code if scope.credit_code else true()
-    area = scope.area
-    if area is None:
-        return true()
-    if area.endswith("0000"):
-        return I.division_code.startswith(area[:2])
-    if area.endswith("00"):
-        return I.city_code == area
-    return I.division_code == area
+    return _area_sql(scope.area, I.division_code, I.city_code)
 
 
 def scoped_institutions(actor: Actor) -> ColumnElement[bool]:
@@ -87,18 +96,20 @@ def visible_institutions(actor: Actor) -> ColumnElement[bool]:
 
 
 def visible_applications(actor: Actor) -> ColumnElement[bool]:
-    """SQL condition on ``applications``."""
+    """SQL condition on ``applications``: an applicant's institution, or the area it was filed in."""
     A, I = models.Application, models.Institution
     clauses = []
     for scope in _scopes(actor):
-        clause = A.institution_id.in_(select(I.id).where(_scope_sql(actor, scope)))
+        clause = (A.institution_id.in_(select(I.id).where(_scope_sql(actor, scope))) if actor.role is Role.APPLICANT
+                  else _area_sql(scope.area, A.division_code, A.city_code))
         clauses.append(and_(clause, A.scheme_id == scope.scheme_id) if scope.scheme_id else clause)
     return or_(*clauses) if clauses else false()
 
 
 def visible_events(actor: Actor) -> ColumnElement[bool]:
     """SQL condition on ``events`` for the audit log: auditors and scheme administrators; a
-    province-wide one sees every entry (logins included), others the entries of their area."""
+    province-wide one sees every entry (logins included), others the entries of their area:
+    those of its applications and institutions, and the permission denials filed under it."""
     if actor.role not in AUDIT_ROLES:
         return false()
     if any(s.area is None or (s.area.endswith("0000") and s.scheme_id is None) for s in actor.scopes):
@@ -107,6 +118,7 @@ def visible_events(actor: Actor) -> ColumnElement[bool]:
     return or_(
         E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
         and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
+        *(_denials_filed_in(scope) for scope in actor.scopes),
     )
 
 
@@ -116,6 +128,16 @@ def blind_to_scores(actor: Actor, stage: Stage, reviewed_here: bool) -> bool:
     carries a score asks here: its score, grade and evaluation, its judged criterion results, that
     stage's reviews, and its place in a ranking."""
     return stage.panel is not None and actor.role is stage.panel and not reviewed_here
+
+
+def _denials_filed_in(scope: Scope) -> ColumnElement[bool]:
+    """Denial entries filed under the scope's area (``entity_id`` is a division code: a city's
+    districts share its first four digits, the province's cities its first two), in its scheme
+    or in none (those about institutions)."""
+    E, low = models.Event, int(scope.area)
+    span = 10_000 if scope.area.endswith("0000") else 100 if scope.area.endswith("00") else 1
+    in_scheme = true() if scope.scheme_id is None else or_(E.scheme_id.is_(None), E.scheme_id == scope.scheme_id)
+    return and_(E.entity == "area", E.entity_id >= low, E.entity_id < low + span, in_scheme)
 
 
 def sees_events_of_applications(actor: Actor) -> bool:

@@ -19,7 +19,7 @@ class ErrorCode(enum.Enum):
     UNKNOWN_DIVISION = "UNKNOWN_DIVISION"
     NOT_FOUND = "NOT_FOUND"
     DUPLICATE = "DUPLICATE"
-    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage
+    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage; an institution's area while it has applications in review
     STALE_VERSION = "STALE_VERSION"          # optimistic lock lost
     TRANSITION_NOT_ALLOWED = "TRANSITION_NOT_ALLOWED"
     ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED"
@@ -58,7 +58,7 @@ class Refused(Exception):
     errors: list[UserError] = field(default_factory=list)
     denial: str | None = None
     """Set when the refusal is a permission denial (out of scope, wrong role, conflict of interest):
-    the reason is appended to the audit log even though the request itself changed nothing."""
+    the reason reaches the audit log (:mod:`core.engine.denials`) although the request changed nothing."""
     subject: tuple[str, int] | None = None
     """The object the denial concerns (``("application", 12)``), so auditors of its area see it."""
 

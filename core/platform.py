@@ -24,6 +24,7 @@ from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
 from core.errors import ErrorCode, Refused
 from core.engine.audit import seal
+from core.engine.denials import Denials
 from core.events import LifecycleEvent
 from core.plugins import get_plugin_manager
 from core.pii import Vault
@@ -58,6 +59,8 @@ class Platform:
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
+        self.denials = Denials(self.settings.denial_window_s, self.transaction)
+        """Permission denials counted and not yet in the audit log (written after each window and on close)."""
 
     @functools.cached_property
     def secret(self) -> str:
@@ -122,4 +125,5 @@ class Platform:
         return read_session(self.engine)
 
     async def close(self) -> None:
+        await self.denials.close()
         await self.engine.dispose()

@@ -82,4 +82,8 @@ class Settings(BaseSettings):
     query_budget_window_s: int = 3_600
     """Length of the budget window, in seconds."""
 
+    denial_window_s: float = 60.0
+    """Permission denials are counted in memory and appended to the audit log at the end of each
+    window of this many seconds: one entry per caller and area (:mod:`core.engine.denials`)."""
+
     echo_sql: bool = False

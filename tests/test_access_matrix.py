@@ -272,11 +272,12 @@ async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client
                     token=outsider)
     gone = await gql(doc.ACT, {"input": {"id": _missing_id(world.ranked["id"]), "expectedVersion": 1, "action": "approve"}}, token=outsider)
     assert act["actOnApplication"]["errors"] == gone["actOnApplication"]["errors"]
+    await gql.platform.denials.flush()
     denials = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { edges { node { actor entity details } } } }',
                          token=world.tokens["auditor", "in"]))["auditLog"]["edges"]  # the auditor of 杭州 sees them
-    mine = [d["node"] for d in denials if d["node"]["actor"] == "district_reviewer.out"]
-    assert len(mine) == 3, denials  # two lookups and one act; the missing IDs are not denials
-    assert {d["entity"] for d in mine} == {"application"}
+    [mine] = [d["node"] for d in denials if d["node"]["actor"] == "district_reviewer.out"]  # one entry per caller and window
+    assert mine["details"]["count"] == 3, mine  # two lookups and one act; the missing IDs are not denials
+    assert {(d["entity"], d["id"]) for d in mine["details"]["denials"]} == {("application", world.ranked["databaseId"])}
     elsewhere = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { totalCount } }',
                            token=world.tokens["auditor", "out"]))["auditLog"]["totalCount"]
     assert elsewhere == 0  # 宁波's auditor does not see what happened to 杭州's applications

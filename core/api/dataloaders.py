@@ -23,6 +23,15 @@ def _by_id(model, context, *options, where=None):
     return DataLoader(load_fn=load)
 
 
+def _existing(model, context):
+    """Which IDs name a row, in the view or not: only the IDs are read, so an ID outside the view
+    costs what a missing one does."""
+    async def load(ids: list[int]) -> list[bool]:
+        found = set(await context.run(lambda s: s.scalars(select(model.id).where(model.id.in_(ids)))))
+        return [i in found for i in ids]
+    return DataLoader(load_fn=load)
+
+
 def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], Any]):
     async def load(keys: list[Any]) -> list[list[Any]]:
         rows = await context.run(lambda s: s.scalars(query(keys)))
@@ -44,6 +53,7 @@ class Loaders:
         self.recognition = _by_id(R, context)
         self.application = _by_id(A, context, selectinload(A.occupations))
         self.visible_application = _by_id(A, context, selectinload(A.occupations), where=access.visible_applications(actor))
+        self.exists = {"application": _existing(A, context), "institution": _existing(models.Institution, context)}
         self.applications_by_institution = _grouped(
             context, lambda ids: select(A).where(A.institution_id.in_(ids), access.visible_applications(actor))
             .options(selectinload(A.occupations)).order_by(A.id),

@@ -58,6 +58,9 @@ class Application(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     submitted_at: Mapped[dt.datetime | None]
+    # where it is reviewed and counted: the institution's area at creation, fixed at the first submission
+    division_code: Mapped[str] = mapped_column(String(6), index=True)
+    city_code: Mapped[str] = mapped_column(String(6), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 

@@ -80,6 +80,7 @@ async def create_application(
         institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
         recognition_id=recognition.id if recognition else None, form=seal_model(form, platform.vault),
         stage=stage.id, status=stage.status.value, created_by=actor.name, stage_entered_at=platform.now(),
+        division_code=inst.division_code, city_code=inst.city_code,
         occupations=[models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)],
     )
     session.add(row)
@@ -155,7 +156,7 @@ async def evaluate_row(
     review_list = ev.counted(kind.workflow, reviews if reviews is not None
                              else [review_facts(r) for r in await loading.reviews(session, row.id)])
     results = ev.evaluate(
-        platform.pm, entry, kind, form=form, institution=institution_facts(inst), on=evaluation_date(platform, row),
+        platform.pm, entry, kind, form=form, institution=institution_facts(inst, row), on=evaluation_date(platform, row),
         calendar=platform.calendar, occupations=tuple(o.occupation for o in row.occupations),
         recognition=recognition_facts(rec) if rec else None,
         history=await loading.history(session, inst.id, entry.scheme.id, row.id, platform.vault),

@@ -41,7 +41,7 @@ async def application_in_view(session: AsyncSession, actor: Actor, application_i
     """:func:`application_for_update`, refused as NOT_FOUND (and audited) when outside the actor's scope."""
     row = await application_for_update(session, application_id, *path)
     inst = await institution(session, row.institution_id)
-    if not access.application_in_scope(actor, row.scheme_id, inst):
+    if not access.application_in_scope(actor, row.scheme_id, inst, (row.division_code, row.city_code)):
         raise Refused.denied(ErrorCode.NOT_FOUND, "申请不存在", f"application {row.id} outside the actor's scope", *path,
                              subject=("application", row.id))
     return row

@@ -62,8 +62,9 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
 
     today = platform.today()
     before = snapshot(row)
-    if transition.submits and row.submitted_at is None:  # the first submission is the application date
+    if transition.submits and row.submitted_at is None:  # the first submission: the application date and area
         row.submitted_at = platform.now()
+        row.division_code, row.city_code = inst.division_code, inst.city_code
     earlier = [review_facts(r) for r in await loading.reviews(session, row.id)]
     current = ReviewFacts(actor.name, actor.role.value, stage.id, transition.id, dt.datetime.now(dt.UTC),
                           request.judgments, request.comment)
@@ -71,7 +72,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
     context = TransitionContext(
         scheme=entry.scheme, kind=kind, transition=transition, stage=stage, application_id=row.id, form=form,
-        occupations=tuple(o.occupation for o in row.occupations), institution=institution_facts(inst),
+        occupations=tuple(o.occupation for o in row.occupations), institution=institution_facts(inst, row),
         role=actor.role, actor=actor.name, today=today, params=entry.scheme.parameters.at(today),
         calendar=platform.calendar, results=tuple(results), reviews=tuple(earlier), judgments=request.judgments,
         comment=request.comment, assessment=assessment,

@@ -51,6 +51,7 @@ RECOGNITION = Workflow(
         Transition("approve", "审核通过", "review", "notice", Role.CITY_REVIEWER, review=ReviewMode.OPTIONAL,
                    requires_gates=True, requires_judgment=True),
         Transition("reject", "不予认定", "review", "rejected", Role.CITY_REVIEWER, comment_required=True),
+        Transition("return", "退回修改", "review", "draft", Role.CITY_REVIEWER, comment_required=True),
         Transition("grant", "公示无异议，予以认定", "notice", "granted", Role.CITY_REVIEWER, effect=Effect.GRANT,
                    min_working_days_in_stage="notice_days"),
     ),

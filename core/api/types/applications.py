@@ -229,5 +229,5 @@ class ApplicationType(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
         loaders = info.context.loaders
-        rows = await info.context.in_view(loaders.visible_application, loaders.application, [int(i) for i in node_ids], "application")
+        rows = await info.context.in_view(loaders.visible_application, [int(i) for i in node_ids], "application")
         return [cls.of(r) if r else None for r in rows]

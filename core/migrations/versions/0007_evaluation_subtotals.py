@@ -3,13 +3,13 @@
 Until now they existed only as text in ``lines``; evaluations stored before this revision have none.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
