@@ -34,9 +34,10 @@ def add_parser(sub) -> None:
     create.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     create.add_argument("--no-password", action="store_true", help="machine account: API tokens only")
     cmd.add_parser("list", help="accounts, roles, scopes and lock state")
-    passwd = cmd.add_parser("passwd", help="set a password (and clear a lockout)")
+    passwd = cmd.add_parser("passwd", help="set a password (and clear a lockout); ends the account's login sessions at once")
     passwd.add_argument("username")
     passwd.add_argument("--password-stdin", action="store_true")
+    passwd.add_argument("--revoke-api-tokens", action="store_true", help="revoke the account's API tokens too")
     unlock = cmd.add_parser("unlock", help="clear a lockout after failed logins")
     unlock.add_argument("username")
     deactivate = cmd.add_parser("deactivate", help="end an account: its sessions and API tokens stop working at once")
@@ -93,8 +94,11 @@ async def _change(session, platform, operator: Actor, args) -> int:
                                           password=password, display_name=args.name)
         print(f"created {user.username} ({role.value})")
     elif args.users_command == "passwd":
-        await accounts.set_password(session, operator, args.username, _password(args))
-        print(f"password set for {args.username}")
+        revoked = await accounts.set_password(session, operator, args.username, _password(args),
+                                              revoke_api_tokens=args.revoke_api_tokens)
+        tokens = (f"revoked {revoked.api_tokens} API token(s)" if args.revoke_api_tokens else
+                  f"{revoked.api_tokens_kept} API token(s) still valid (--revoke-api-tokens revokes them)")
+        print(f"password set for {args.username}; ended {revoked.sessions} login session(s); {tokens}")
     elif args.users_command == "unlock":
         await accounts.unlock(session, operator, args.username)
         print(f"unlocked {args.username}")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -171,11 +171,36 @@ async def issue_api_token(session: AsyncSession, actor: Actor, username: str, na
     return token
 
 
-async def set_password(session: AsyncSession, actor: Actor, username: str, password: str) -> None:
+@dataclass(frozen=True)
+class Revoked:
+    sessions: int
+    api_tokens: int
+    api_tokens_kept: int
+
+
+async def set_password(session: AsyncSession, actor: Actor, username: str, password: str, *,
+                       revoke_api_tokens: bool = False) -> Revoked:
+    """Set (or reset) a password and clear a lockout. Every login session of the account ends at
+    once; its API tokens too when ``revoke_api_tokens``, else they are only counted."""
     user = await user_by_name(session, username, "username", lock=True)
     passwords.check_password_rule(password, username)
     user.password_hash, user.failed_logins, user.locked_until = passwords.hash_password(password), 0, None
-    record(session, actor, "user.password_set", "user", user.id)
+    now = dt.datetime.now(dt.UTC)
+    ended = await _revoke(session, models.LoginSession, user.id, now)
+    tokens_live = await _revoke(session, models.ApiToken, user.id, now, count_only=not revoke_api_tokens)
+    revoked = Revoked(ended, tokens_live if revoke_api_tokens else 0, 0 if revoke_api_tokens else tokens_live)
+    record(session, actor, "user.password_set", "user", user.id, details={
+        "sessions_ended": revoked.sessions, "api_tokens_revoked": revoked.api_tokens, "api_tokens_kept": revoked.api_tokens_kept})
+    return revoked
+
+
+async def _revoke(session: AsyncSession, table, user_id: int, now: dt.datetime, *, count_only: bool = False) -> int:
+    """Revoke the user's live sessions or API tokens (``table``); how many there were."""
+    live = (table.user_id == user_id, table.revoked_at.is_(None), or_(table.expires_at.is_(None), table.expires_at > now))
+    if count_only:
+        return await session.scalar(select(func.count()).select_from(table).where(*live))
+    result = await session.execute(update(table).where(*live).values(revoked_at=now))
+    return result.rowcount
 
 
 async def unlock(session: AsyncSession, actor: Actor, username: str) -> None:
