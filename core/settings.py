@@ -82,7 +82,8 @@ class Settings(BaseSettings):
 
     login_failures_per_address: int = 50
     """Failed logins per client address per window, whatever the username; further attempts are
-    refused at once, except for accounts that logged in from that address in the last 30 days."""
+    refused at once, except from a browser that logged in to the same account before (it keeps a
+    signed cookie for 30 days)."""
 
     password_hash_threads: int = 1
     """Argon2 hashes computed at once per process, in threads off the event loop; further logins wait

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from core.audit import GENESIS, Head, digest, verify
 from tests.support import toy_plugin
-from tests.support.helpers import act, create, ok, register, submit
+from tests.support.helpers import create, ok, register, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 

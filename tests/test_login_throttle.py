@@ -7,6 +7,7 @@ import asyncio
 import threading
 
 import httpx
+import pytest
 
 from core.api.app import create_app
 from core.identity import passwords
@@ -46,41 +47,45 @@ async def test_logins_are_not_charged_to_the_anonymous_query_budget(client_for):
     assert logged_in["errors"] == [] and logged_in["token"]
 
 
-async def test_failed_logins_are_limited_per_username_wherever_they_come_from(client_for, monkeypatch):
+async def test_failed_logins_are_limited_per_username_wherever_they_come_from(client_for, browser, monkeypatch):
     gql = await client_for([toy_plugin], login_failures_per_username=3, login_max_failures=10)
     await add_user(gql.platform, "city.wei", "city_reviewer", areas=("330100",))
     app = create_app(gql.platform)
     for name in ("city.wei", "nobody.here"):
         for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
-            assert await _codes(app, address, name, "guess guess guess") == ["INVALID_CREDENTIALS"]
+            assert await _codes(browser(app, address), name, "guess guess guess") == ["INVALID_CREDENTIALS"]
     hashed = count_hashes(monkeypatch)
     # a fourth attempt at either name, from a fresh address and with the right password, is refused
     # at once, alike for the existing account and the unknown name; other names are not affected
-    assert await _codes(app, "10.0.0.4", "city.wei", PASSWORD) == await _codes(app, "10.0.0.4", "nobody.here", PASSWORD) == ["RATE_LIMITED"]
+    fresh = browser(app, "10.0.0.4")
+    assert await _codes(fresh, "city.wei", PASSWORD) == await _codes(fresh, "nobody.here", PASSWORD) == ["RATE_LIMITED"]
     assert hashed == []
     await add_user(gql.platform, "city.tao", "city_reviewer", areas=("330100",))
-    assert await _codes(app, "10.0.0.4", "city.tao", PASSWORD) == []
+    assert await _codes(fresh, "city.tao", PASSWORD) == []
     # when the window ends, the name may try again
     later = gql.platform.login_throttle.by_username.clock() + gql.platform.settings.login_window_s
     gql.platform.login_throttle.by_username.clock = lambda: later
-    assert await _codes(app, "10.0.0.4", "city.wei", PASSWORD) == []
+    assert await _codes(fresh, "city.wei", PASSWORD) == []
 
 
-async def test_an_address_spent_on_failures_still_admits_accounts_that_logged_in_from_it(client_for, monkeypatch):
+async def test_an_address_spent_on_failures_still_admits_browsers_that_logged_in_to_the_account(client_for, browser, monkeypatch):
     gql = await client_for([toy_plugin], login_failures_per_address=3)
     for name in ("office.li", "office.ma"):
         await add_user(gql.platform, name, "district_reviewer", areas=("330106",))
     app = create_app(gql.platform)
-    nat = "10.1.1.1"
-    assert await _codes(app, nat, "office.li", PASSWORD) == []  # a colleague who logs in from the office
+    li, ma, guesser = (browser(app, "10.1.1.1") for _ in range(3))  # three browsers behind one office address
+    assert await _codes(li, "office.li", PASSWORD) == []  # Li logged in from this browser before
     for name in ("admin", "root", "test"):  # one client behind the office's address sprays guesses
-        assert await _codes(app, nat, name, "guess guess guess") == ["INVALID_CREDENTIALS"]
+        assert await _codes(guesser, name, "guess guess guess") == ["INVALID_CREDENTIALS"]
     hashed = count_hashes(monkeypatch)
-    assert await _codes(app, nat, "guest", "guess guess guess") == ["RATE_LIMITED"]  # refused before any hash
-    assert await _codes(app, nat, "office.ma", PASSWORD) == ["RATE_LIMITED"]  # never logged in from there
+    # the address is spent: the same refusal before any hash, whether the name exists, has logged
+    # in from this address, or not; Ma, who never logged in from this browser, waits too
+    assert [await _codes(guesser, name, PASSWORD) for name in ("guest", "office.li", "office.ma")] == [["RATE_LIMITED"]] * 3
+    assert await _codes(ma, "office.ma", PASSWORD) == ["RATE_LIMITED"]
     assert hashed == []
-    assert await _codes(app, nat, "office.li", PASSWORD) == []  # logged in from there: still admitted
-    assert await _codes(app, "10.2.2.2", "office.ma", PASSWORD) == []  # other addresses are not affected
+    assert await _codes(li, "office.li", PASSWORD) == []  # Li's browser shows it logged in to this account before
+    assert await _codes(li, "office.ma", PASSWORD) == ["RATE_LIMITED"]  # ... to this account only
+    assert await _codes(browser(app, "10.2.2.2"), "office.ma", PASSWORD) == []  # other addresses are not affected
 
 
 async def _post(http: httpx.AsyncClient, query: str, variables: dict | None = None) -> dict:
@@ -89,20 +94,22 @@ async def _post(http: httpx.AsyncClient, query: str, variables: dict | None = No
     return response.json()
 
 
-async def _codes(app, address: str, username: str, password: str) -> list[str]:
-    """The error codes of an anonymous login from ``address``."""
-    transport = httpx.ASGITransport(app=app, client=(address, 4000))
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-        body = await _post(http, LOGIN, {"u": username, "p": password})
-    payload = body["data"]["login"]
+@pytest.fixture
+async def browser():
+    """``browser(app, address)``: a client at ``address`` that keeps the cookies it is given."""
+    opened: list[httpx.AsyncClient] = []
+
+    def open_(app, address: str) -> httpx.AsyncClient:
+        opened.append(httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=(address, 4000)), base_url="http://test"))
+        return opened[-1]
+
+    yield open_
+    for client in opened:
+        await client.aclose()
+
+
+async def _codes(browser: httpx.AsyncClient, username: str, password: str) -> list[str]:
+    """The error codes of an anonymous login from ``browser``."""
+    payload = (await _post(browser, LOGIN, {"u": username, "p": password}))["data"]["login"]
     assert (payload["token"] is None) == bool(payload["errors"]), payload
     return [e["code"] for e in payload["errors"]]
-
-
-async def test_a_document_that_logs_in_and_writes_pays_for_the_write(client_for):
-    gql = await client_for([toy_plugin], query_budget_points=4)
-    await add_user(gql.platform, "city.qin", "city_reviewer", areas=("330100",))
-    both = 'mutation { login(input: {username: "city.qin", password: "%s"}) { token } logout { ended } }' % PASSWORD
-    assert (await _post(gql.http, both))["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
-    logged_in = (await _post(gql.http, LOGIN, {"u": "city.qin", "p": PASSWORD}))
-    assert logged_in["extensions"]["cost"]["requested"] == 0

@@ -259,7 +259,6 @@ class LoginSession(Base):
     issued_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime]
     revoked_at: Mapped[dt.datetime | None]
-    client: Mapped[str | None] = mapped_column(String(64))  # the address logged in from (None: before 0005)
 
 
 class ApiToken(Base):

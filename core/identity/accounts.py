@@ -143,21 +143,25 @@ async def set_password(session: AsyncSession, actor: Actor, username: str, passw
     passwords.check_password_rule(password, username)
     user.password_hash, user.failed_logins, user.locked_until = passwords.hash_password(password), 0, None
     now = dt.datetime.now(dt.UTC)
-    ended = await _revoke(session, models.LoginSession, user.id, now)
-    tokens_live = await _revoke(session, models.ApiToken, user.id, now, count_only=not revoke_api_tokens)
-    revoked = Revoked(ended, tokens_live if revoke_api_tokens else 0, 0 if revoke_api_tokens else tokens_live)
+    sessions = await _revoke(session, models.LoginSession, user.id, now)
+    if revoke_api_tokens:
+        revoked = Revoked(sessions, api_tokens=await _revoke(session, models.ApiToken, user.id, now), api_tokens_kept=0)
+    else:
+        revoked = Revoked(sessions, api_tokens=0, api_tokens_kept=await session.scalar(
+            select(func.count()).select_from(models.ApiToken).where(*_live(models.ApiToken, user.id, now))))
     record(session, actor, "user.password_set", "user", user.id, details={
         "sessions_ended": revoked.sessions, "api_tokens_revoked": revoked.api_tokens, "api_tokens_kept": revoked.api_tokens_kept})
     return revoked
 
 
-async def _revoke(session: AsyncSession, table, user_id: int, now: dt.datetime, *, count_only: bool = False) -> int:
-    """Revoke the user's live sessions or API tokens (``table``); how many there were."""
-    live = (table.user_id == user_id, table.revoked_at.is_(None), or_(table.expires_at.is_(None), table.expires_at > now))
-    if count_only:
-        return await session.scalar(select(func.count()).select_from(table).where(*live))
-    result = await session.execute(update(table).where(*live).values(revoked_at=now))
-    return result.rowcount
+def _live(table, user_id: int, now: dt.datetime) -> tuple:
+    """Conditions on the user's login sessions or API tokens (``table``) that still work."""
+    return table.user_id == user_id, table.revoked_at.is_(None), or_(table.expires_at.is_(None), table.expires_at > now)
+
+
+async def _revoke(session: AsyncSession, table, user_id: int, now: dt.datetime) -> int:
+    """Revoke the user's live login sessions or API tokens (``table``); how many there were."""
+    return (await session.execute(update(table).where(*_live(table, user_id, now)).values(revoked_at=now))).rowcount
 
 
 async def unlock(session: AsyncSession, actor: Actor, username: str) -> None:

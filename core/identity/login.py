@@ -15,10 +15,12 @@ the owner learns of it from the message (which says that locks exist), from an a
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actors import Actor
@@ -31,9 +33,11 @@ from core.roles import Role
 from core.secret import derive
 from core.settings import Settings
 
-KNOWN_ADDRESS_DAYS = 30
-"""An account that logged in from an address within this many days may still try from it when the
-address has spent its budget of failures."""
+KNOWN_DEVICE_DAYS = 30
+"""A successful login leaves the device (browser) a token naming the account, valid this long: an
+address that has spent its budget of failures still admits attempts at that account from it."""
+
+DEVICE_PURPOSE = "known devices v1"
 
 WRONG = ("用户名或密码错误。连续多次失败后账号将暂时锁定，锁定期间正确的密码也无法登录："
          "如确认密码无误，请稍后再试或联系管理员")
@@ -45,13 +49,22 @@ class LoginResult:
     expires_at: dt.datetime | None = None
     actor: Actor | None = None
     error: Refused | None = None
+    device: tuple[str, str] | None = None  # a device cookie to set: (name, value)
 
 
-async def login(platform, username: str, password: str, client: str) -> LoginResult:
-    """Check ``password`` for ``username``, calling from address ``client``. Every attempt that
-    passes the throttle is written to the audit log."""
+def device_cookie(username: str) -> str:
+    """The name of the cookie holding a device token for ``username`` (one per account, so that
+    colleagues sharing a browser each keep theirs)."""
+    return "accredit_device_" + hashlib.sha256(username.encode()).hexdigest()[:16]
+
+
+async def login(platform, username: str, password: str, client: str, cookies: Mapping[str, str]) -> LoginResult:
+    """Check ``password`` for ``username``, calling from address ``client`` with ``cookies``. Every
+    attempt that passes the throttle is written to the audit log."""
     name, client = username[:64], client[:64]
-    attempt = await platform.login_throttle.admit(name, client, lambda: _known_here(platform, name, client))
+    device_key = derive(platform.secret, DEVICE_PURPOSE)
+    known = tokens.device_of(device_key, cookies.get(device_cookie(name), "")) == name
+    attempt = platform.login_throttle.admit(name, client, known_device=known)
     if attempt.refused is not None:
         return LoginResult(error=attempt.refused)
     async with platform.reading() as session:
@@ -60,18 +73,11 @@ async def login(platform, username: str, password: str, client: str) -> LoginRes
     matched = await platform.login_throttle.verify(checked, password)
     result = await platform.transaction(lambda session: _settle(
         session, platform.settings, platform.secret, name, client, checked if matched else None))
-    if result.token is not None:
-        attempt.succeeded()
-    return result
-
-
-async def _known_here(platform, username: str, client: str) -> bool:
-    since = dt.datetime.now(dt.UTC) - dt.timedelta(days=KNOWN_ADDRESS_DAYS)
-    async with platform.reading() as session:
-        return await session.scalar(
-            select(models.LoginSession.id).join(models.User, models.User.id == models.LoginSession.user_id)
-            .where(models.User.username == username, models.LoginSession.client == client,
-                   models.LoginSession.issued_at > since).limit(1)) is not None
+    if result.token is None:
+        return result
+    attempt.succeeded()
+    device = tokens.issue_device(device_key, name, dt.datetime.now(dt.UTC) + dt.timedelta(days=KNOWN_DEVICE_DAYS))
+    return dataclasses.replace(result, device=(device_cookie(name), device))
 
 
 async def _settle(session: AsyncSession, settings: Settings, secret: str, username: str, client: str,
@@ -104,6 +110,6 @@ async def _settle(session: AsyncSession, settings: Settings, secret: str, userna
     user.failed_logins, user.locked_until = 0, None
     expires = now + dt.timedelta(minutes=settings.session_minutes)
     sid = tokens.new_session_id()
-    session.add(models.LoginSession(id=sid, user_id=user.id, issued_at=now, expires_at=expires, client=client))
+    session.add(models.LoginSession(id=sid, user_id=user.id, issued_at=now, expires_at=expires))
     record(session, actor, "user.logged_in", "user", user.id, details={"session": sid, "expires_at": expires, "client": client})
     return LoginResult(token=tokens.issue_bearer(derive(secret, BEARER_PURPOSE), user.id, sid, expires), expires_at=expires, actor=actor)

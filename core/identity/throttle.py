@@ -6,16 +6,17 @@ their address's query budget can still log in. An attempt is charged to its user
 address before its password is hashed, and given back when it succeeds, so what the budgets count
 is failures (and attempts still running); an attempt over either budget is refused at once, without
 a hash or a write. A username's budget is spent alike whether the account exists or not, so its
-refusal tells nothing about the account. An address over its budget is still admitted for an
-account that logged in from it recently (``known_here``), so one client guessing from behind a
-shared NAT address does not shut out the colleagues who log in from there every day.
+refusal tells nothing about the account. An address over its budget still admits an attempt from
+a device (browser) that logged in to the same account before (``known_device``: it shows a device
+token, :mod:`.login`), so one client guessing from behind a shared NAT address does not shut out
+the colleagues who log in from there; others get the same refusal whatever the username.
 """
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from core.budgets import Budgets, Charge
@@ -48,15 +49,17 @@ class LoginThrottle:
         self.by_address = Budgets(settings.login_failures_per_address, settings.login_window_s, clock)
         self.hashing = asyncio.Semaphore(settings.password_hash_threads)
 
-    async def admit(self, username: str, address: str, known_here: Callable[[], Awaitable[bool]]) -> Attempt:
-        """Charge an attempt to ``username``, then to ``address`` (unless the address is spent and
-        ``known_here()`` says the account logged in from it recently)."""
+    def admit(self, username: str, address: str, known_device: bool) -> Attempt:
+        """Charge an attempt to ``username``, then to ``address`` unless it comes from a device
+        that logged in to the account before. Synchronous: nothing runs between check and charge."""
         attempt = Attempt(self, username, address, self.by_username.charge(username, 1))
         if not attempt.by_username.paid:
             attempt.refused = _too_many("该用户名", attempt.by_username)
             return attempt
+        if known_device:
+            return attempt
         attempt.by_address = self.by_address.charge(address, 1)
-        if not attempt.by_address.paid and not await known_here():
+        if not attempt.by_address.paid:
             self.by_username.refund(username, attempt.by_username, 1)
             attempt.refused = _too_many("本地址", attempt.by_address)
         return attempt
