@@ -55,7 +55,7 @@ class LoginResult:
 def device_cookie(username: str) -> str:
     """The name of the cookie holding a device token for ``username`` (one per account, so that
     colleagues sharing a browser each keep theirs)."""
-    return "accredit_device_" + hashlib.sha256(username.encode()).hexdigest()[:16]
+    return "accredit_device_" + hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 async def login(platform, username: str, password: str, client: str, cookies: Mapping[str, str]) -> LoginResult:
