@@ -1,17 +1,18 @@
 """The event log is a hash chain the database will not let anyone edit; tampering is detected."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 from core.audit import GENESIS, Head, digest, verify
+from core.db import models
 from tests.support import toy_plugin
 from tests.support.helpers import create, ok, register, submit
 
@@ -25,44 +26,35 @@ async def _history(gql) -> None:
         ok(await submit(gql, app))
 
 
-async def _owner(gql, statement: str) -> None:
-    """Run SQL as the database owner could: with the append-only triggers switched off."""
+async def _owner(gql, *statements: str | tuple) -> None:
+    """Run SQL (a statement, or a statement and its parameters) as the database owner could: with
+    the append-only triggers switched off."""
     engine = gql.platform.engine
+    postgresql = engine.dialect.name == "postgresql"
     async with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
+        if postgresql:
             await conn.execute(text("ALTER TABLE events DISABLE TRIGGER USER"))
-            await conn.execute(text(statement))
-            await conn.execute(text("ALTER TABLE events ENABLE TRIGGER USER"))
         else:
             await conn.execute(text("DROP TRIGGER IF EXISTS events_no_update"))
             await conn.execute(text("DROP TRIGGER IF EXISTS events_no_delete"))
-            await conn.execute(text(statement))
+        for statement, *parameters in (s if isinstance(s, tuple) else (s,) for s in statements):
+            await conn.execute(text(statement), *parameters)
+        if postgresql:
+            await conn.execute(text("ALTER TABLE events ENABLE TRIGGER USER"))
 
 
 async def _rewrite(gql, seq: int, actor: str) -> None:
     """What an insider with the database (and this code) can do: change an entry, re-hash every
     entry after it and move the head row, so that the chain holds again."""
-    await _owner(gql, f"UPDATE events SET actor = '{actor}' WHERE seq = {seq}")
-    async with gql.platform.engine.begin() as conn:
-        rows = (await conn.execute(text("SELECT * FROM events ORDER BY seq"))).all()
-        prev = GENESIS
-        for row in rows:
-            entry = _Entry(**row._mapping)
-            entry.hash = digest(prev, entry)
-            await conn.execute(text("UPDATE events SET prev_hash = :prev, hash = :hash WHERE seq = :seq"),
-                               {"prev": prev, "hash": entry.hash, "seq": entry.seq})
-            prev = entry.hash
-        await conn.execute(text("UPDATE audit_head SET hash = :hash"), {"hash": prev})
-
-
-class _Entry:
-    def __init__(self, **columns):
-        self.__dict__.update(columns)
-        if isinstance(self.at, str):  # SQLite hands raw text back to a textual query
-            self.at = dt.datetime.fromisoformat(self.at)
-        for name in ("before", "after", "details"):
-            if isinstance(getattr(self, name), str):
-                setattr(self, name, json.loads(getattr(self, name)))
+    async with gql.platform.engine.connect() as conn:
+        rows = (await conn.execute(select(*models.Event.__table__.columns).order_by(models.Event.seq))).all()
+    changes, prev = [("UPDATE events SET actor = :actor WHERE seq = :seq", {"actor": actor, "seq": seq})], GENESIS
+    for entry in (SimpleNamespace(**row._mapping) for row in rows):
+        entry.actor = actor if entry.seq == seq else entry.actor
+        entry.hash = digest(prev, entry)
+        changes.append(("UPDATE events SET prev_hash = :prev, hash = :hash WHERE seq = :seq", {"prev": prev, "hash": entry.hash, "seq": entry.seq}))
+        prev = entry.hash
+    await _owner(gql, *changes, ("UPDATE audit_head SET hash = :hash", {"hash": prev}))
 
 
 async def test_every_write_extends_an_intact_chain(client_for):
