@@ -40,7 +40,7 @@ class ErrorCode(enum.Enum):
     CONFLICT_OF_INTEREST = "CONFLICT_OF_INTEREST"  # a recorded link between the actor and the institution
     FOUR_EYES = "FOUR_EYES"                  # the same person may not act at two consecutive stages
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    RATE_LIMITED = "RATE_LIMITED"            # too many failed logins for this username or address: retry later
     WEAK_PASSWORD = "WEAK_PASSWORD"
 
 

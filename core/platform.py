@@ -26,6 +26,7 @@ from core.errors import ErrorCode, Refused
 from core.engine.audit import seal
 from core.engine.denials import Denials
 from core.events import LifecycleEvent
+from core.identity.throttle import LoginThrottle
 from core.plugins import get_plugin_manager
 from core.pii import Vault
 from core.registry import Registry
@@ -70,7 +71,13 @@ class Platform:
     @functools.cached_property
     def query_budgets(self) -> Budgets:
         """Query cost points each caller has left in its window (:mod:`core.budgets`)."""
-        return Budgets(self.settings)
+        return Budgets(self.settings.query_budget_points, self.settings.query_budget_window_s)
+
+    @functools.cached_property
+    def login_throttle(self) -> LoginThrottle:
+        """Failed logins each username and address have left, and the password hashes running
+        (:mod:`core.identity.throttle`)."""
+        return LoginThrottle(self.settings)
 
     @functools.cached_property
     def vault(self):

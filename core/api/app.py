@@ -40,7 +40,7 @@ class AccreditGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else "unknown"
         return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
-                       client=client, login_session=request.scope.get("accredit.session"))
+                       client=client, login_session=request.scope.get("accredit.session"), request=request, response=response)
 
     @property
     def graphql_ide_html(self) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
 from strawberry.types import Info as _Info
 
 from core.actors import Actor
@@ -22,6 +24,8 @@ class Context:
     actor: Actor
     client: str = "unknown"  # the caller's address, for budgets of anonymous callers
     login_session: str | None = None  # the bearer token's session (what logout ends)
+    request: Request | None = None  # the HTTP request (its cookies) and the response's headers (cookies set)
+    response: Response | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
     _loaders: Any = None

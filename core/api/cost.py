@@ -14,7 +14,8 @@ literals or variables; ``@skip``/``@include`` are ignored, i.e. the worst case i
 - **Points.** GitHub's formula: the requests needed to fetch every list (one for a list at the top,
   one per parent item below it), divided by 100 and rounded half up, at least 1. In this schema
   connections exist only on ``Query``, so the plain database lists are counted as requests too;
-  otherwise every query would cost 1. A mutation costs :data:`MUTATION_COST`. Introspection
+  otherwise every query would cost 1. A mutation costs :data:`MUTATION_COST` (logins nothing:
+  :data:`SELF_PRICED_MUTATIONS`). Introspection
   (``__schema``, ``__type``) adds nothing: alone it costs the minimum, 1.
 - **Budget.** Each caller (:func:`budget_key`) may spend ``settings.query_budget_points`` points per
   window of ``settings.query_budget_window_s`` seconds, a fixed window opened by the caller's first
@@ -59,6 +60,11 @@ DEFAULT_FIRST = 20
 MUTATION_COST = 5
 """Points one mutation costs, whatever it selects (GitHub charges mutations more than queries)."""
 
+SELF_PRICED_MUTATIONS = frozenset({"login"})
+"""Mutations priced by a limiter of their own, not from the query budget: logins
+(:mod:`core.identity.throttle`), so a caller who spent its address's budget can still log in. A
+mutation selecting only these costs nothing here."""
+
 REQUESTS_PER_POINT = 100
 """GitHub's divisor: a point pays for 100 list fetches."""
 
@@ -93,10 +99,24 @@ def estimate(schema: GraphQLSchema, operation: OperationDefinitionNode, fragment
     walk = _Walk(schema, fragments, variables)
     nodes, requests = walk.selections(operation.selection_set, root, frozenset())
     if operation.operation is OperationType.MUTATION:
-        points = MUTATION_COST
+        points = 0 if _root_fields(operation.selection_set, fragments) <= SELF_PRICED_MUTATIONS else MUTATION_COST
     else:
         points = max(1, (requests + REQUESTS_PER_POINT // 2) // REQUESTS_PER_POINT)
     return Estimate(nodes, requests, points, tuple(walk.problems))
+
+
+def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode],
+                 seen: frozenset[str] = frozenset()) -> set[str]:
+    """Names of the fields an operation selects at its root, through fragments (``__typename`` aside)."""
+    names: set[str] = set()
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            names |= {selection.name.value} - {"__typename"}
+        elif isinstance(selection, InlineFragmentNode):
+            names |= _root_fields(selection.selection_set, fragments, seen)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments.keys() - seen:
+            names |= _root_fields(fragments[selection.name.value].selection_set, fragments, seen | {selection.name.value})
+    return names
 
 
 class _Walk:
