@@ -15,6 +15,9 @@ and to the responsible reviewers; everyone else gets it masked (:mod:`core.pii`)
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from core.actors import Actor, Scope
@@ -59,24 +62,30 @@ def sees_personal_data(actor: Actor, inst: models.Institution) -> bool:
     return actor.role in PERSONAL_DATA_ROLES and institution_in_scope(actor, inst)
 
 
-def _scope_sql(actor: Actor, scope: Scope) -> ColumnElement[bool]:
-    I = models.Institution
+def _scopes_sql(actor: Actor, scopes: Iterable[Scope]) -> ColumnElement[bool]:
+    """SQL condition on ``institutions`` in any of ``scopes``: one ``IN`` over the credit codes, or
+    one per kind of area, however many scopes there are (one condition per scope, OR'd, made an
+    applicant acting for 1,000 institutions exceed SQLite's expression depth)."""
+    I, scopes = models.Institution, tuple(scopes)
+    if not scopes:
+        return false()
     if actor.role is Role.APPLICANT:
-        return I.credit_code == scope.credit_code if scope.credit_code else true()
-    area = scope.area
-    if area is None:
+        codes = {s.credit_code for s in scopes}
+        return true() if None in codes else I.credit_code.in_(sorted(codes))
+    areas = {s.area for s in scopes}
+    if None in areas:
         return true()
-    if area.endswith("0000"):
-        return I.division_code.startswith(area[:2])
-    if area.endswith("00"):
-        return I.city_code == area
-    return I.division_code == area
+    provinces = sorted(a for a in areas if a.endswith("0000"))
+    cities = sorted(a for a in areas if a.endswith("00") and a not in provinces)
+    districts = sorted(areas - {*provinces, *cities})
+    clauses = [I.division_code.startswith(area[:2]) for area in provinces]
+    clauses += [column.in_(codes) for column, codes in ((I.city_code, cities), (I.division_code, districts)) if codes]
+    return or_(*clauses)
 
 
 def scoped_institutions(actor: Actor) -> ColumnElement[bool]:
     """SQL condition on ``institutions``: the scoped view."""
-    scopes = _scopes(actor)
-    return or_(*(_scope_sql(actor, s) for s in scopes)) if scopes else false()
+    return _scopes_sql(actor, _scopes(actor))
 
 
 def visible_institutions(actor: Actor) -> ColumnElement[bool]:
@@ -88,10 +97,13 @@ def visible_institutions(actor: Actor) -> ColumnElement[bool]:
 def visible_applications(actor: Actor) -> ColumnElement[bool]:
     """SQL condition on ``applications``."""
     A, I = models.Application, models.Institution
-    clauses = []
+    by_scheme: dict[str | None, list[Scope]] = defaultdict(list)
     for scope in _scopes(actor):
-        clause = A.institution_id.in_(select(I.id).where(_scope_sql(actor, scope)))
-        clauses.append(and_(clause, A.scheme_id == scope.scheme_id) if scope.scheme_id else clause)
+        by_scheme[scope.scheme_id].append(scope)
+    clauses = []
+    for scheme_id, scopes in by_scheme.items():
+        clause = A.institution_id.in_(select(I.id).where(_scopes_sql(actor, scopes)))
+        clauses.append(and_(clause, A.scheme_id == scheme_id) if scheme_id else clause)
     return or_(*clauses) if clauses else false()
 
 
