@@ -1,7 +1,7 @@
 """Input that used to end in a server error: each is refused with a code naming what is wrong, or
 works. Body-level problems answer HTTP 400 with a GraphQL error; strings and numbers no field can
-take are refused ``INVALID`` with their path (:mod:`core.api.inputs`); a scope of a thousand
-institutions still lists."""
+take are refused ``INVALID`` with their path (:mod:`core.api.inputs`); forms are bounded
+(:mod:`core.forms`); a scope of a thousand institutions still lists."""
 from __future__ import annotations
 
 import json
@@ -104,6 +104,27 @@ async def test_numbers_that_are_not_finite_are_refused_and_never_stored(client_f
     assert listed["data"]["applications"]["totalCount"] == 0  # nothing stored; the answer parses as standard JSON
 
 
+async def test_forms_bound_their_text_and_lists_and_drafts_their_occupations(client_for):
+    gql = await client_for([zj], today="2020-12-01")
+    inst = await register(gql, org_type="PRIVATE_NON_ENTERPRISE", registered_on="2010-01-01")
+
+    async def refusal(sent: dict, occupations: list[str]) -> dict:
+        payload = await create(gql, inst["id"], SCHEME, sent, occupations=occupations, roundId=ROUND)
+        assert payload["application"] is None and payload["errors"], payload
+        return payload["errors"][0]
+
+    long_text = await refusal(form(profile={"scale": "x" * 80_000}), [OCCUPATION])  # 80,000 characters were stored
+    assert long_text["field"] == ["input", "form", "profile", "scale"] and "最多 2000 个字符" in long_text["message"]
+    many_rows = await refusal(form(other_rules=[f"制度{i}" for i in range(501)]), [OCCUPATION])
+    assert many_rows["field"] == ["input", "form", "other_rules"] and "最多 500 项，收到 501 项" in many_rows["message"]
+    many_occupations = await refusal(form(), [f"4-03-{i // 100:02d}-{i % 100:02d}" for i in range(5000)])
+    assert many_occupations["field"] == ["input", "occupations"] and "最多 100 个" in many_occupations["message"]
+    long_occupation = await refusal(form(), ["工" * 65])  # longer than its column: PostgreSQL failed on it
+    assert long_occupation["field"] == ["input", "occupations", "0"]
+    assert ok(await create(gql, inst["id"], SCHEME, form(profile={"scale": "规模" * 1000}), occupations=[OCCUPATION],
+                           roundId=ROUND))["form"]["profile"]["scale"] == "规模" * 1000  # at the bound: accepted
+
+
 async def test_an_applicant_acting_for_a_thousand_institutions_can_list_them(client_for):
     """One sub-select per scope, OR'd, exceeded SQLite's expression depth: every list failed."""
     gql = await client_for([toy_plugin])
@@ -116,3 +137,13 @@ async def test_an_applicant_acting_for_a_thousand_institutions_can_list_them(cli
                       token=token)
     assert lists["institutions"]["totalCount"] == 1 and lists["applications"]["totalCount"] == 1
 
+
+def test_a_form_refuses_a_number_that_is_not_finite_whoever_builds_it():
+    """The API refuses 1e999 before any form sees it; a form built from other data refuses it too."""
+    from core.engine.forms import validate_form
+    from core.errors import Refused
+    from plugins.zj_evaluation_org.forms import Funding
+
+    with pytest.raises(Refused) as refused:
+        validate_form(Funding, {"sources": "自筹", "fixed_assets_10k_yuan": float("inf"), "certification_budget_10k_yuan": 1})
+    assert refused.value.errors[0].field == ("fixed_assets_10k_yuan",) and "应为有限的数值" in refused.value.errors[0].message

@@ -12,9 +12,9 @@ from sqlalchemy import select, text
 from core.db.models import Base
 from core.pii import mask_value
 from plugins.zj_evaluation_org import plugin
-from tests.plugins.zj_evaluation_org_forms import draft, form
+from tests.plugins.zj_evaluation_org_forms import OCCUPATION, ROUND, draft, form
 from tests.support import documents as doc
-from tests.support.helpers import register
+from tests.support.helpers import create, register
 
 FORM = "query($id: ID!) { application(id: $id) { form events { before after } } }"
 CONTACTS = "query($id: ID!) { institution(id: $id) { contacts { name phone } } }"
@@ -110,3 +110,26 @@ async def test_the_scan_run_after_every_test_finds_a_number_stored_in_clear(data
         assert await pii_scan.in_database(platform.engine) == [f"institutions: {MOBILE}"]  # the sealed one is not reported
     finally:
         await platform.close()
+
+
+async def test_a_repeated_identity_number_is_refused_without_quoting_it(client_for):
+    gql = await client_for([plugin], today="2020-12-01")
+    inst = await register(gql, org_type="PRIVATE_NON_ENTERPRISE", registered_on="2010-01-01")
+    sent = form()
+    sent["staff"].append(dict(sent["staff"][0], name="重名"))
+    payload = await create(gql, inst["id"], "zj_evaluation_org", sent, occupations=[OCCUPATION], roundId=ROUND)
+    assert payload["application"] is None
+    message = payload["errors"][0]["message"]
+    assert f"第 {len(sent['staff'])} 行与第 1 行的身份证号码重复" in message
+    assert sent["staff"][0]["id_number"] not in message and mask_value(sent["staff"][0]["id_number"]) not in message
+
+
+def test_the_sqlite_database_is_created_readable_by_its_owner_only(tmp_path, monkeypatch):
+    """It holds the sealed personal data beside everything else, as the secret file (0600) does."""
+    import stat
+
+    from core.cli import main
+
+    monkeypatch.setenv("ACCREDIT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'accredit.db'}")
+    assert main(["db", "upgrade"]) == 0
+    assert stat.S_IMODE((tmp_path / "accredit.db").stat().st_mode) == 0o600
