@@ -76,6 +76,8 @@ async def test_lone_surrogates_and_nul_characters_are_refused_naming_the_field(c
     _refused(await _send(gql, FIND, {"q": "培训\ud800"}, role="applicant"), "variables", "q")
     _refused(await _send(gql, FIND, {"c": "\udfff"}, role="applicant"), "variables", "c")
     _refused(await _send(gql, AUDIT, {"a": "\ud800"}, token=auditor), "variables", "a")
+    _refused(await _send(gql, "query($f: JSON!) { evaluate(input: {institutionId: \"x\", schemeId: \"y\", form: $f}) { eligible } }",
+                         {"f": {"\ud800": 1}}), "variables", "f", "\\ud800")  # a key: named by its escape
     _refused(await gql('{ institutions(first: 5, filter: {nameContains: "a\\u0000"}) { totalCount } }', expect_errors=True),
              "institutions", "filter", "nameContains")  # a literal in the document
     for name in ("杭州\x00培训学校", "杭州\ud800培训学校"):  # NUL failed on PostgreSQL, the surrogate on both

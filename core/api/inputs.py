@@ -100,12 +100,18 @@ def _variable_problems(variables: dict[str, Any]) -> Iterator[UserError]:
         path, value = stack.pop()
         if isinstance(value, dict):
             for key, item in value.items():
-                yield from _refusal((*path, str(key)), key)
-                stack.append(((*path, str(key)), item))
+                yield from _refusal((*path, _shown(key)), key)
+                stack.append(((*path, _shown(key)), item))
         elif isinstance(value, list):
             stack.extend(((*path, str(i)), item) for i, item in enumerate(value))
         else:
             yield from _refusal(path, value)
+
+
+def _shown(key: str) -> str:
+    """A key as a path may show it: an unusable character written as its escape (the answer is
+    UTF-8, which cannot carry a lone surrogate)."""
+    return UNUSABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", key)
 
 
 def _refusal(path: tuple[str, ...], value: Any) -> Iterator[UserError]:
