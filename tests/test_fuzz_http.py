@@ -20,7 +20,6 @@ import time
 import uuid
 from pathlib import Path
 
-import asyncpg
 import graphql
 import httpx
 import pytest
@@ -32,7 +31,7 @@ from sqlalchemy import make_url, select
 from core.db import models
 from core.demo import load_demo
 from core.plugins import get_plugin_manager
-from tests.conftest import ENGINES, POSTGRES_URL, TEST_SECRET, _pg_dsn, make_platform
+from tests.conftest import ENGINES, POSTGRES_URL, TEST_SECRET, make_platform, pg_admin
 from tests.support import fuzzing as fz
 from tests.support.identity import LOGIN, PASSWORD, add_user
 
@@ -113,14 +112,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-async def _admin(statement: str) -> None:
-    conn = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
-
-
 async def _prepare(url: str) -> str:
     """Demo data and the accounts; returns the applicant's credit code (a demo institution's)."""
     platform = make_platform(url, [], load_entrypoints=True)
@@ -144,7 +135,7 @@ def server(request, migrated_template, tmp_path_factory):
         url, database = f"sqlite+aiosqlite:///{folder / 'fuzz.db'}", None
     else:
         database = f"fuzz_{uuid.uuid4().hex[:12]}"
-        asyncio.run(_admin(f'CREATE DATABASE "{database}" TEMPLATE "{request.getfixturevalue("postgres_template")}"'))
+        asyncio.run(pg_admin(f'CREATE DATABASE "{database}" TEMPLATE "{request.getfixturevalue("postgres_template")}"'))
         url = make_url(POSTGRES_URL).set(database=database).render_as_string(hide_password=False)
     asyncio.run(_prepare(url))
     port, log = _free_port(), folder / "server.log"
@@ -163,7 +154,7 @@ def server(request, migrated_template, tmp_path_factory):
         process.terminate()
         process.wait(timeout=15)
         if database:
-            asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            asyncio.run(pg_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
 
 
 def _wait_ready(client: httpx.Client, process: subprocess.Popen, log: Path) -> None:
