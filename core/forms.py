@@ -22,7 +22,8 @@ MAX_ITEMS = 500
 """Items in one list of a form (rows of a table: staff, trainees of a class, occupations)."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
-"""A required piece of text: surrounding blanks are stripped, and nothing left is refused."""
+"""A required piece of text: surrounding blanks are stripped, nothing left or more than
+:data:`MAX_TEXT` characters is refused."""
 
 
 class Form(BaseModel):

@@ -10,10 +10,10 @@ import json
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from cross_web import HTTPException
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from cross_web import HTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
