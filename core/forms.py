@@ -3,22 +3,44 @@
 Every scheme's 申报表 needs the same three things: a strict base model (unknown keys refused, so a
 misspelt field is an error, not silently dropped), non-blank text, and coded choices that carry
 their Chinese label (published as ``enumNames`` so a console shows 自有 rather than ``owned``).
+
+The base model also bounds what one form may hold, whatever the plugin declares: every piece of
+text at most :data:`MAX_TEXT` characters, every list at most :data:`MAX_ITEMS` items, and numbers
+finite (JSON has no infinity; ``1e999`` arrives as one).
 """
 from __future__ import annotations
 
 import enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic_core import PydanticCustomError
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A required piece of text: surrounding blanks are stripped, and nothing left is refused."""
+MAX_TEXT = 2000
+"""Characters in one text field of a form (a 申报表's longest boxes ask for a few hundred)."""
+MAX_ITEMS = 500
+"""Items in one list of a form (rows of a table: staff, trainees of a class, occupations)."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)]
+"""A required piece of text: surrounding blanks are stripped, nothing left or more than
+:data:`MAX_TEXT` characters is refused."""
 
 
 class Form(BaseModel):
-    """Base of every form model: unknown keys are refused."""
+    """Base of every form model: unknown keys are refused; text, lists and numbers are bounded."""
 
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)  # a logged error never quotes personal data
+    model_config = ConfigDict(
+        extra="forbid", hide_input_in_errors=True,  # a logged error never quotes personal data
+        str_max_length=MAX_TEXT, allow_inf_nan=False,
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _bounded_lists(cls, value: Any) -> Any:
+        if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+            raise PydanticCustomError("too_many_items", "最多 {maximum} 项，收到 {count} 项",
+                                      {"maximum": MAX_ITEMS, "count": len(value)})
+        return value
 
 
 class Choice(str, enum.Enum):

@@ -283,6 +283,25 @@ async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client
     assert elsewhere == 0  # 宁波's auditor does not see what happened to 杭州's applications
 
 
+async def test_evaluate_follows_the_table_for_an_institution_on_the_public_register_too(client_for):
+    """The register makes an institution visible to everyone, not everyone's to pre-check."""
+    from core.demo import load_demo
+
+    gql = await client_for([toy_plugin])
+    assert await load_demo(gql.platform) == 1
+    held = await gql("{ recognitions(first: 1) { edges { node { institution { id creditCode } } } } }", role="public")
+    inst = held["recognitions"]["edges"][0]["node"]["institution"]  # on the register: anyone sees it
+    query = ('query($i: ID!) { evaluate(input: {institutionId: $i, schemeId: "toy", form: {trainees: 150}}) '
+             '{ results { criterionId } errors { code field } } }')
+    anonymous = (await gql.http.post("/graphql", json={"query": query, "variables": {"i": inst["id"]}})).json()["data"]
+    await add_user(gql.platform, "other.applicant", "applicant", credit_codes=(credit_code(),))
+    await add_user(gql.platform, "own.applicant", "applicant", credit_codes=(inst["creditCode"],))
+    outsider = await gql(query, {"i": inst["id"]}, token=await login(gql, "other.applicant"))
+    hidden = {"results": [], "errors": [{"code": "NOT_FOUND", "field": ["input", "institutionId"]}]}
+    assert anonymous["evaluate"] == outsider["evaluate"] == hidden
+    assert (await gql(query, {"i": inst["id"]}, token=await login(gql, "own.applicant")))["evaluate"]["results"]
+
+
 def _missing_id(global_id: str) -> str:
     import base64
 

@@ -10,16 +10,18 @@ import json
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from cross_web import HTTPException
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
 from core.actors import EVERYWHERE, Actor
 from core.api.context import Context
+from core.api.inputs import decode_body
 from core.api.schema import schema
 from core.identity.accounts import authenticate
 from core.identity.tokens import InvalidToken
@@ -28,6 +30,7 @@ from core.platform import Platform
 from core.roles import Role
 
 ACTOR_HEADER, ROLE_HEADER = "x-accredit-actor", "x-accredit-role"
+HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 ASSETS = "/graphiql-assets"
 STATIC = Path(__file__).with_name("static")
 
@@ -50,6 +53,19 @@ class AccreditGraphQL(GraphQL):
     def encode_json(self, data: object) -> str:
         """Chinese stays readable in responses and logs instead of \\uXXXX escapes."""
         return json.dumps(data, ensure_ascii=False)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Bodies that are not UTF-8 JSON, or nest too deep, are refused (:mod:`core.api.inputs`)."""
+        return decode_body(data)
+
+    async def run(self, request, *args, **kwargs):  # type: ignore[override]
+        """A request refused before GraphQL runs (a body it cannot read, batching, a wrong method)
+        is answered as a GraphQL error with ``extensions.code``, not strawberry's plain text."""
+        try:
+            return await super().run(request, *args, **kwargs)
+        except HTTPException as refused:
+            code = getattr(refused, "code", HTTP_CODES.get(refused.status_code, "BAD_REQUEST"))
+            return Response(_body(code, refused.reason), refused.status_code, media_type="application/json")
 
 
 def development_actor(headers: dict[bytes, bytes]) -> Actor:
@@ -91,8 +107,12 @@ class Authenticate:
         return await self.app(scope, receive, send)
 
 
+def _body(code: str, message: str) -> bytes:
+    return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+
+
 async def _error(send, status: int, code: str, message: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> None:
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+    body = _body(code, message)
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]})
     await send({"type": "http.response.body", "body": body})

@@ -50,6 +50,7 @@ class Loaders:
         A, R, actor = models.Application, models.Recognition, context.actor
         self.institution = _by_id(models.Institution, context)
         self.visible_institution = _by_id(models.Institution, context, where=access.visible_institutions(actor))
+        self.scoped_institution = _by_id(models.Institution, context, where=access.scoped_institutions(actor))
         self.recognition = _by_id(R, context)
         self.application = _by_id(A, context, selectinload(A.occupations))
         self.visible_application = _by_id(A, context, selectinload(A.occupations), where=access.visible_applications(actor))

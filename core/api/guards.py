@@ -34,6 +34,9 @@ class QueryShapeGuard(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
+        if context.pre_execution_errors:  # already refused (core.api.inputs): nothing to validate
+            yield
+            return
         problem = shape_problem(context.graphql_document, self.limits)
         if problem:
             context.pre_execution_errors = [GraphQLError(problem, extensions={"code": "QUERY_REFUSED"})]

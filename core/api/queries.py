@@ -297,8 +297,8 @@ class Query:
     @strawberry.field(description="Pre-check form data against a scheme's criteria; nothing is stored")
     async def evaluate(self, info: Info, input: DryRunInput) -> DryRunResult:
         ctx = info.context
-        try:
-            inst = await _load(info, ctx.loaders.visible_institution, input.institution_id, InstitutionType)
+        try:  # the scoped view: being on the public register does not make an institution yours to assess
+            inst = await _load(info, ctx.loaders.scoped_institution, input.institution_id, InstitutionType)
             if inst is None:
                 raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
             results, assessment = await ctx.run(lambda s: dry_run(

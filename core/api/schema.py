@@ -13,6 +13,7 @@ from strawberry.extensions.query_depth_limiter import create_validator as depth_
 
 from core.api.cost import QueryCost
 from core.api.guards import QueryShapeGuard
+from core.api.inputs import InputCheck
 
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
@@ -74,8 +75,9 @@ class AccreditSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     """The schema with its guards: token limit at parse time; repeated fields and fragment blow-ups
-    refused before validation (:mod:`core.api.guards`); depth and alias limits during validation;
-    pagination, node limit and the caller's budget of points before execution (:mod:`core.api.cost`)."""
+    refused before validation (:mod:`core.api.guards`, after strings and numbers no field can
+    take, :mod:`core.api.inputs`); depth and alias limits during validation; pagination, node limit
+    and the caller's budget of points before execution (:mod:`core.api.cost`)."""
     return AccreditSchema(
         query=Query,
         mutation=Mutation,
@@ -85,6 +87,7 @@ def build_schema() -> strawberry.Schema:
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             lambda: AddValidationRules(LIMIT_RULES),
             IntrospectionSwitch,
+            InputCheck,
             QueryShapeGuard,
             QueryCost,
             lambda: MaskErrors(should_mask_error=_mask, error_message="服务器内部错误 (internal error)"),

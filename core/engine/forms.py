@@ -17,10 +17,15 @@ def validate_form(model: type[BaseModel], data: Any, *prefix: str) -> BaseModel:
         raise Refused([_user_error(model, error, prefix) for error in exc.errors()]) from None
 
 
+MESSAGES = {"string_too_long": "最多 {max_length} 个字符", "finite_number": "应为有限的数值"}
+"""Chinese for pydantic's errors of the bounds every form has (:mod:`core.forms`)."""
+
+
 def _user_error(model: type[BaseModel], error: dict[str, Any], prefix: tuple[str, ...]) -> UserError:
     path = tuple(str(part) for part in error["loc"])
     code = ErrorCode.REQUIRED if error["type"] == "missing" else ErrorCode.INVALID
-    return UserError(code, f"{_title(model, path)}：{error['msg']}", (*prefix, *path))
+    message = MESSAGES[error["type"]].format(**error.get("ctx", {})) if error["type"] in MESSAGES else error["msg"]
+    return UserError(code, f"{_title(model, path)}：{message}", (*prefix, *path))
 
 
 def _title(model: type[BaseModel], path: tuple[str, ...]) -> str:

@@ -41,11 +41,16 @@ def snapshot(row: models.Application) -> dict[str, Any]:
     }
 
 
+MAX_OCCUPATIONS, OCCUPATION_LENGTH = 100, 64  # per application; characters of one (its column)
+
+
 def clean_occupations(values: tuple[str, ...]) -> tuple[str, ...]:
+    if len(values) > MAX_OCCUPATIONS:
+        raise Refused.one(ErrorCode.INVALID, f"一个申请最多 {MAX_OCCUPATIONS} 个职业（工种），收到 {len(values)} 个", "input", "occupations")
     cleaned = tuple(v.strip() for v in values)
     for i, value in enumerate(cleaned):
-        if not value:
-            raise Refused.one(ErrorCode.INVALID, "职业（工种）不能为空", "input", "occupations", str(i))
+        if not value or len(value) > OCCUPATION_LENGTH:
+            raise Refused.one(ErrorCode.INVALID, f"职业（工种）应为 1–{OCCUPATION_LENGTH} 个字符", "input", "occupations", str(i))
     if len(set(cleaned)) != len(cleaned):
         raise Refused.one(ErrorCode.DUPLICATE, "职业（工种）重复", "input", "occupations")
     return cleaned

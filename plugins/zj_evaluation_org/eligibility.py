@@ -199,12 +199,12 @@ def identity(facts: Facts) -> Finding:
     for table in ("staff", "experts"):
         for i, person in enumerate(getattr(facts.form, table, ())):
             born = birth_date(person.id_number)
-            if not tally.need(born <= facts.on, (table, i, "id_number"), f"{person.name} 的出生日期 {born} 晚于申报日"):
+            if not tally.need(born <= facts.on, (table, i, "id_number"), f"{person.name} 的身份证号码中的出生日期晚于申报日"):
                 continue
             age = getattr(person, "age", None)
             actual = full_years(born, facts.on)
             if age is not None:
-                tally.need(age == actual, (table, i, "age"), f"{person.name} 填写年龄 {age} 岁，按身份证号码应为 {actual} 岁")
+                tally.need(age == actual, (table, i, "age"), f"{person.name} 填写的年龄与身份证号码中的出生日期不符")
     return tally.finding("工作人员、专家身份证号码与年龄一致（申报日）")
 
 
