@@ -32,6 +32,8 @@ async def test_wrong_role_and_stale_version_are_refused(client_for):
     app = await _submitted(gql)
     assert codes(await act(gql, app, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     stale = dict(app, version=app["version"] - 1)
+    # who may act is answered before the version: a wrong role reads its own refusal, not "stale"
+    assert codes(await act(gql, stale, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     assert codes(await act(gql, stale, "approve", role="city_reviewer",
                            judgments=[{"criterionId": "teachers", "passed": True}])) == ["STALE_VERSION"]
     await _unchanged(gql, app)

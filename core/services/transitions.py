@@ -45,7 +45,6 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     workflow = kind.workflow
     if await _is_replay(session, row, actor, request):
         return row  # the same request, already carried out: same result, no second effect
-    check_version(row, request.expected_version)
     stage = workflow.stage(row.stage)
     transition = _find(workflow.available(stage.id), request.transition, stage.title)
     if actor.role is not transition.role:
@@ -58,6 +57,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     inst = await loading.institution(session, row.institution_id)
     if actor.role is not Role.APPLICANT:
         await _check_independence(session, actor, row, inst, stage, transition)
+    check_version(row, request.expected_version)  # who may act is answered first, whatever version they hold
     _check_judgments(entry, row.kind, transition, request.judgments)
 
     today = platform.today()
