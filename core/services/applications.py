@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,11 +28,29 @@ from core.services import loading
 
 @dataclass(frozen=True)
 class Draft:
-    """What a client sends to create or edit an application."""
+    """What a client sends to create an application."""
 
     form: dict[str, Any]
     occupations: tuple[str, ...] = ()
     round_id: str | None = None
+
+
+class Keep(enum.Enum):
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+"""An edit's field left out: the application keeps its value."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What a client changes in an application: a field left at :data:`KEEP` keeps its value;
+    ``round_id=None`` takes the application out of its round, ``occupations=()`` clears them."""
+
+    form: dict[str, Any] | Keep = KEEP
+    occupations: tuple[str, ...] | Keep = KEEP
+    round_id: str | None | Keep = KEEP
 
 
 def snapshot(row: models.Application) -> dict[str, Any]:
@@ -91,7 +110,7 @@ async def create_application(
 
 
 async def edit_application(
-    platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, draft: Draft,
+    platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, edit: Edit,
 ) -> models.Application:
     row = await loading.application_in_view(session, actor, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
@@ -103,14 +122,17 @@ async def edit_application(
         raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}",
                              f"edit of application {row.id} by role {actor.role.value}", subject=("application", row.id))
     check_version(row, expected_version)
-    if draft.round_id is not None:
-        entry.round(draft.round_id, "input", "roundId")
-    form = validate_form(kind.form, draft.form, "input", "form")
-    occupations = clean_occupations(draft.occupations)
+    if isinstance(edit.round_id, str):
+        entry.round(edit.round_id, "input", "roundId")
+    form = None if edit.form is KEEP else validate_form(kind.form, edit.form, "input", "form")
+    occupations = None if edit.occupations is KEEP else clean_occupations(edit.occupations)
     before = snapshot(row)
-    row.form = seal_model(form, platform.vault)
-    row.round_id = draft.round_id if draft.round_id is not None else row.round_id
-    row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
+    if form is not None:
+        row.form = seal_model(form, platform.vault)
+    if edit.round_id is not KEEP:
+        row.round_id = edit.round_id
+    if occupations is not None:
+        row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
     row.version += 1
     row.updated_at = dt.datetime.now(dt.UTC)
     await session.flush()
