@@ -195,16 +195,21 @@ async def evaluate_and_store(
 
 async def dry_run(
     platform: Platform, session: AsyncSession, *, institution_id: int, scheme_id: str, kind_id: str,
-    form: dict[str, Any], occupations: tuple[str, ...], on: dt.date | None = None,
+    form: dict[str, Any], occupations: tuple[str, ...], on: dt.date | None = None, recognition_id: int | None = None,
 ) -> tuple[list[CriterionResult], Assessment]:
-    """An applicant's pre-check: the same evaluation as on submission, nothing stored."""
+    """An applicant's pre-check: the same evaluation as on submission, nothing stored. The
+    recognition a report or check concerns is checked as on creation when given; without it such a
+    kind is evaluated as concerning none (what its criteria say of a missing recognition)."""
     entry = platform.registry.scheme(scheme_id, "input", "schemeId")
     kind = entry.kind(kind_id, "input", "kind")
     inst = await loading.institution(session, institution_id, "input", "institutionId")
+    recognition = (await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
+                   if recognition_id is not None or kind.purpose is not Purpose.CONCERNS_RECOGNITION else None)
     model = validate_form(kind.form, form, "input", "form")
     results = ev.evaluate(
         platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
         calendar=platform.calendar, occupations=clean_occupations(occupations),
+        recognition=recognition_facts(recognition) if recognition else None,
         history=await loading.history(session, inst.id, entry.scheme.id, None, platform.vault),
     )
     return results, ev.aggregate(platform.pm, entry, kind, results, [])

@@ -7,7 +7,7 @@ from strawberry.scalars import JSON
 
 from core.api.context import Info
 from core.api.mutations.payloads import write
-from core.api.queries import database_id
+from core.api.queries import database_id, optional_database_id
 from core.api.types.applications import ApplicationType
 from core.api.types.common import UserErrorType
 from core.api.types.institutions import InstitutionType
@@ -92,8 +92,7 @@ class ApplicationMutations:
         ctx = info.context
 
         async def run(session):
-            recognition_id = (database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
-                              if input.recognition_id else None)
+            recognition_id = optional_database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
             return await create_application(
                 ctx.platform, session, ctx.actor,
                 institution_id=database_id(input.institution_id, InstitutionType, "input", "institutionId"),
