@@ -45,7 +45,8 @@ CONSOLE_PAGE = """query($first: Int!) { applications(first: $first) { totalCount
   evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum passed grade lines }
   reviews { reviewer role stage transition decision comment createdAt judgments { criterionId passed points note } }
   events { at actor role action details }
-  availableActions { id title role target review commentRequired minWorkingDaysInStage }
+  availableActions { id title role target review commentRequired submits requiresGates allowed reason reasonCode
+    judgments { criterionId title citation kind required minPoints maxPoints } minimumTimeInStage { workingDays citation } }
 } } } }"""
 CONSOLE_PAGE_NODES = 8_100
 

@@ -78,7 +78,7 @@ REQUESTS_PER_POINT = 100
 
 CONFIGURATION_TYPES = frozenset({
     "Scheme", "ApplicationKind", "Stage", "Transition", "Criterion", "Round", "QuotaRule", "Parameter",
-    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError", "Scope", "Contact",
+    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError", "Scope", "Contact", "JudgmentRequirement", "TimeInStage",
 })
 """Types whose lists are bounded by what the plugins declare (schemes, workflows, criteria, …), by
 the request itself (a payload's errors, the caller's scopes) or by their row (an institution's
