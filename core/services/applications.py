@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import access
@@ -70,6 +71,20 @@ def clean_occupations(values: tuple[str, ...]) -> tuple[str, ...]:
     return cleaned
 
 
+def application_occupations(kind: ApplicationKind, form: BaseModel, sent: tuple[str, ...]) -> tuple[str, ...]:
+    """The occupations an application is for: those the client sent or, for a kind whose form holds
+    them (``occupations_from``), the form's, which the client need not send again; sent besides,
+    they must be the same."""
+    cleaned = clean_occupations(sent)
+    if kind.occupations_from is None:
+        return cleaned
+    derived = tuple(dict.fromkeys(kind.occupations_from(form)))
+    if cleaned and set(cleaned) != set(derived):
+        raise Refused.one(ErrorCode.INVALID, f"“{kind.title}”的职业（工种）取自表单（{'、'.join(derived) or '无'}），无需另填；"
+                                             f"所填的（{'、'.join(cleaned)}）与之不一致", "input", "occupations")
+    return derived
+
+
 def evaluation_date(platform: Platform, row: models.Application | None) -> dt.date:
     """Conditions are judged as of the submission date once submitted, else as of today."""
     return china_date(row.submitted_at) if row is not None and row.submitted_at else platform.today()
@@ -93,7 +108,7 @@ async def create_application(
         entry.round(draft.round_id, "input", "roundId")
     recognition = await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
     form = validate_form(kind.form, draft.form, "input", "form")
-    occupations = clean_occupations(draft.occupations)
+    occupations = application_occupations(kind, form, draft.occupations)
     stage = kind.workflow.stage(kind.workflow.initial)
     row = models.Application(
         institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
@@ -125,7 +140,12 @@ async def edit_application(
     if isinstance(edit.round_id, str):
         entry.round(edit.round_id, "input", "roundId")
     form = None if edit.form is KEEP else validate_form(kind.form, edit.form, "input", "form")
-    occupations = None if edit.occupations is KEEP else clean_occupations(edit.occupations)
+    sent = None if edit.occupations is KEEP else edit.occupations
+    if kind.occupations_from is not None and (form is not None or sent is not None):  # derived from the form as it will be
+        current = form or validate_form(kind.form, platform.vault.reveal(row.form), "form")
+        occupations = application_occupations(kind, current, sent or ())
+    else:
+        occupations = None if sent is None else clean_occupations(sent)
     before = snapshot(row)
     if form is not None:
         row.form = seal_model(form, platform.vault)
@@ -208,7 +228,7 @@ async def dry_run(
     model = validate_form(kind.form, form, "input", "form")
     results = ev.evaluate(
         platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
-        calendar=platform.calendar, occupations=clean_occupations(occupations),
+        calendar=platform.calendar, occupations=application_occupations(kind, model, occupations),
         recognition=recognition_facts(recognition) if recognition else None,
         history=await loading.history(session, inst.id, entry.scheme.id, None, platform.vault),
     )

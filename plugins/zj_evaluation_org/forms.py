@@ -182,6 +182,12 @@ class FilingForm(Form):
         return self
 
 
+def table_codes(form: FilingForm | AdditionForm) -> list[str]:
+    """The application's occupations: the 职业编号 of its occupation table (one per 职业, 工种 rows
+    sharing it), so the applicant lists them once, in the 申报表."""
+    return [row.code for row in form.occupations]
+
+
 def _unique(values: list, table: str) -> None:
     seen = set()
     for value in values:

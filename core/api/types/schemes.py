@@ -53,6 +53,8 @@ class KindType:
     initiators: list[RoleEnum] = strawberry.field(description="Roles that may start an application of this kind")
     needs_round: bool
     citation: str
+    occupations_from_form: bool = strawberry.field(
+        description="The application's occupations are read from its form (its occupation table): send them once, in the form")
     form_schema: JSON = strawberry.field(description="JSON Schema of the form data, for rendering the form")
     initial_stage: str
     stages: list[StageType]
@@ -61,7 +63,7 @@ class KindType:
     @classmethod
     def of(cls, k: ApplicationKind, entry: SchemeEntry) -> "KindType":
         return cls(id=k.id, title=k.title, purpose=k.purpose.value, initiator=k.initiators[0], initiators=list(k.initiators),
-                   needs_round=k.needs_round,
+                   needs_round=k.needs_round, occupations_from_form=k.occupations_from is not None,
                    citation=k.citation, form_schema=k.form.model_json_schema(), initial_stage=k.workflow.initial,
                    stages=[StageType.of(s) for s in k.workflow.stages],
                    transitions=[TransitionType.of(t, entry, k.id) for t in k.workflow.transitions])
