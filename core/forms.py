@@ -3,13 +3,17 @@
 Every scheme's 申报表 needs the same three things: a strict base model (unknown keys refused, so a
 misspelt field is an error, not silently dropped), non-blank text, and coded choices that carry
 their Chinese label (published as ``enumNames`` so a console shows 自有 rather than ``owned``).
+A form that refers to another application types the field :data:`ApplicationRef`: clients send and
+read the application's global ID, as everywhere else in the API, and the plugin reads a row id.
 """
 from __future__ import annotations
 
 import enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, ValidationInfo, WithJsonSchema
+
+from core.identifiers import global_id, row_id_of
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """A required piece of text: surrounding blanks are stripped, and nothing left is refused."""
@@ -45,3 +49,38 @@ class Choice(str, enum.Enum):
     @property
     def rank(self) -> int:
         return list(type(self)).index(self)
+
+
+CLIENT = "client"
+"""Validation context key: the data was sent by a client now (core's ``validate_form(..., from_client=True)``),
+not read back from storage."""
+
+
+def _reference(type_name: str):
+    def parse(value: Any, info: ValidationInfo) -> int:
+        if isinstance(value, str) and (number := row_id_of(value.strip(), type_name)) is not None:
+            return number
+        stored = isinstance(value, int) and not isinstance(value, bool) and not (info.context or {}).get(CLIENT)
+        if stored:  # a row id stored before forms held global IDs
+            return value
+        raise ValueError(f"应为{type_name}的全局 ID（即 API 返回的 id，如 {global_id(type_name, 1)}）")
+
+    return Annotated[
+        int,
+        BeforeValidator(parse),
+        PlainSerializer(lambda number: global_id(type_name, number), return_type=str, when_used="json"),
+        WithJsonSchema({"type": "string", "x-node-type": type_name}),
+    ]
+
+
+ApplicationRef = _reference("Application")
+"""Another application, by its global ID (``Application.id``); the plugin's model holds its row id,
+which is what :class:`~core.criteria.ApplicationSummary` ``.id`` carries."""
+
+
+def reference_id(value: Any, type_name: str = "Application") -> int | None:
+    """The row id a reference in a stored form (``ApplicationSummary.form``, read as a plain dict)
+    names: a global ID, or a row id stored before forms held global IDs."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return row_id_of(value, type_name) if isinstance(value, str) else None

@@ -107,7 +107,7 @@ async def create_application(
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")
     recognition = await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
-    form = validate_form(kind.form, draft.form, "input", "form")
+    form = validate_form(kind.form, draft.form, "input", "form", from_client=True)
     occupations = application_occupations(kind, form, draft.occupations)
     stage = kind.workflow.stage(kind.workflow.initial)
     row = models.Application(
@@ -139,7 +139,7 @@ async def edit_application(
     check_version(row, expected_version)
     if isinstance(edit.round_id, str):
         entry.round(edit.round_id, "input", "roundId")
-    form = None if edit.form is KEEP else validate_form(kind.form, edit.form, "input", "form")
+    form = None if edit.form is KEEP else validate_form(kind.form, edit.form, "input", "form", from_client=True)
     sent = None if edit.occupations is KEEP else edit.occupations
     if kind.occupations_from is not None and (form is not None or sent is not None):  # derived from the form as it will be
         current = form or validate_form(kind.form, platform.vault.reveal(row.form), "form")
@@ -225,7 +225,7 @@ async def dry_run(
     inst = await loading.institution(session, institution_id, "input", "institutionId")
     recognition = (await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
                    if recognition_id is not None or kind.purpose is not Purpose.CONCERNS_RECOGNITION else None)
-    model = validate_form(kind.form, form, "input", "form")
+    model = validate_form(kind.form, form, "input", "form", from_client=True)
     results = ev.evaluate(
         platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
         calendar=platform.calendar, occupations=application_occupations(kind, model, occupations),
