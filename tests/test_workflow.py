@@ -142,3 +142,12 @@ async def test_evaluating_before_the_scheme_is_in_force_is_refused(client_for):
     result = (await gql(query, {"input": {"institutionId": inst["id"], "schemeId": "toy", "form": {"trainees": 150},
                                           "on": "2019-12-31"}}))["evaluate"]
     assert [e["code"] for e in result["errors"]] == ["NOT_IN_FORCE"] and "2020-01-01" in result["errors"][0]["message"]
+
+
+async def test_a_recognition_names_the_application_that_granted_it_by_global_id(client_for):
+    gql = await client_for([toy_plugin])
+    app = await _submitted(gql)
+    app = ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
+    ok(await act(gql, app, "grant", role="city_reviewer"))
+    held = (await gql("{ recognitions(first: 1) { edges { node { grantedByApplication } } } }"))["recognitions"]["edges"]
+    assert held[0]["node"]["grantedByApplication"] == app["id"]
