@@ -76,13 +76,16 @@ async def test_oversized_and_get_requests_are_refused(client_for):
     chunked = await gql.http.post("/graphql", content=chunks(), headers={"content-type": "application/json"})
     assert chunked.status_code == 413
     via_get = await gql.http.get("/graphql", params={"query": "{ schemes { id } }"})
-    assert via_get.status_code in (400, 405) or "errors" in via_get.text
+    assert via_get.status_code == 400 and via_get.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    not_json = await gql.http.post("/graphql", content=b"{not json", headers={"content-type": "application/json"})
+    assert not_json.status_code == 400 and not_json.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
 
 
 async def test_batched_requests_are_refused(client_for):
     gql = await client_for()
     batch = await gql.http.post("/graphql", json=[{"query": "{ schemes { id } }"}] * 50)
     assert batch.status_code == 400 and "schemes" not in batch.text
+    assert batch.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST" and "Batching" in batch.json()["errors"][0]["message"]
 
 
 async def test_introspection_can_be_turned_off(client_for):
