@@ -47,7 +47,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     if await _is_replay(session, row, actor, request):
         return row  # the same request, already carried out: same result, no second effect
     stage = workflow.stage(row.stage)
-    transition = _find(workflow.available(stage.id), request.transition, stage.title)
+    transition = _find(workflow.available(stage.id), request.transition, stage.title, row, request.expected_version)
     if refusal := role_refusal(actor.role, transition):
         raise Refused([refusal], denial=f"{transition.id} on application {row.id} by role {actor.role.value}",
                       subject=("application", row.id))
@@ -128,10 +128,12 @@ async def _check_independence(session: AsyncSession, actor: Actor, row: models.A
                       denial=f"{transition.id} on application {row.id}: acted at the previous stage")
 
 
-def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:
+def _find(available: tuple[Transition, ...], wanted: str, stage_title: str, row: models.Application,
+          expected_version: int) -> Transition:
     for transition in available:
         if transition.id == wanted:
             return transition
+    check_version(row, expected_version)  # not possible now: a client holding an old version is told that first
     options = "、".join(f"{t.id}（{t.title}）" for t in available) or "无（流程已结束）"
     raise Refused.one(
         ErrorCode.TRANSITION_NOT_ALLOWED,
