@@ -14,13 +14,13 @@ from core.recognitions import RecognitionFacts, RecognitionTerms
 from core.roles import Role
 from core.schemes import ApplicationKind, Purpose, Round, Scheme
 from core.scoring import Assessment, Judgment, ReviewFacts, Subtotal
-from core.forms import Choice, Form, Text
+from core.forms import ApplicationRef, Choice, Form, Text, reference_id
 from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
 __all__ = [
-    "ApplicationKind", "Assessment", "Choice", "Form", "Text", "reasoned", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
+    "ApplicationKind", "ApplicationRef", "Assessment", "Choice", "Form", "Text", "reasoned", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
     "ExampleStep", "Facts",
     "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
     "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",
-    "Scheme", "Stage", "Status", "Subtotal", "Transition", "Workflow", "hookimpl", "occupation_city_keys",
+    "Scheme", "Stage", "Status", "Subtotal", "Transition", "Workflow", "hookimpl", "occupation_city_keys", "reference_id",
 ]

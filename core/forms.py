@@ -7,14 +7,19 @@ their Chinese label (published as ``enumNames`` so a console shows 自有 rather
 The base model also bounds what one form may hold, whatever the plugin declares: every piece of
 text at most :data:`MAX_TEXT` characters, every list at most :data:`MAX_ITEMS` items, and numbers
 finite (JSON has no infinity; ``1e999`` arrives as one).
+
+A form that refers to another application types the field :data:`ApplicationRef`: clients send and
+read the application's global ID, as everywhere else in the API, and the plugin reads a row id.
 """
 from __future__ import annotations
 
 import enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, ValidationInfo, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
+
+from core.identifiers import global_id, row_id_of
 
 MAX_TEXT = 2000
 """Characters in one text field of a form (a 申报表's longest boxes ask for a few hundred)."""
@@ -67,3 +72,38 @@ class Choice(str, enum.Enum):
     @property
     def rank(self) -> int:
         return list(type(self)).index(self)
+
+
+CLIENT = "client"
+"""Validation context key: the data was sent by a client now (core's ``validate_form(..., from_client=True)``),
+not read back from storage."""
+
+
+def _reference(type_name: str):
+    def parse(value: Any, info: ValidationInfo) -> int:
+        if isinstance(value, str) and (number := row_id_of(value.strip(), type_name)) is not None:
+            return number
+        stored = isinstance(value, int) and not isinstance(value, bool) and not (info.context or {}).get(CLIENT)
+        if stored:  # a row id stored before forms held global IDs
+            return value
+        raise ValueError(f"应为{type_name}的全局 ID（即 API 返回的 id，如 {global_id(type_name, 1)}）")
+
+    return Annotated[
+        int,
+        BeforeValidator(parse),
+        PlainSerializer(lambda number: global_id(type_name, number), return_type=str, when_used="json"),
+        WithJsonSchema({"type": "string", "x-node-type": type_name}),
+    ]
+
+
+ApplicationRef = _reference("Application")
+"""Another application, by its global ID (``Application.id``); the plugin's model holds its row id,
+which is what :class:`~core.criteria.ApplicationSummary` ``.id`` carries."""
+
+
+def reference_id(value: Any, type_name: str = "Application") -> int | None:
+    """The row id a reference in a stored form (``ApplicationSummary.form``, read as a plain dict)
+    names: a global ID, or a row id stored before forms held global IDs."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return row_id_of(value, type_name) if isinstance(value, str) else None

@@ -37,6 +37,7 @@ COVERED = {  # every score-bearing field of the schema, and how blind scoring ho
     "Review.judgments": "the current stage's reviews withheld while blind",
     "Judgment.points": "reached only through Review.judgments",
     "Query.auditLog": "auditors and scheme administrators only",
+    "Transition.judgments": "what an action records (criteria and score ranges), never anyone's scores",
     "EventConnection.edges": "reached only through Query.auditLog",
     "EventEdge.node": "reached only through Query.auditLog",
     "Assessment.total": "the dry run scores the submitted form alone, never anyone's review",

@@ -61,6 +61,8 @@ async def test_a_conflict_recorded_by_an_administrator_binds_a_reviewer(client_f
     await gql.platform.transaction(lambda s: accounts.record_conflict(s, OPERATOR, "city.he", code, "配偶任该机构法定代表人"))
     refused = await _act(gql, app, "approve", reviewer, [{"criterionId": "teachers", "passed": True}])
     assert codes(refused) == ["CONFLICT_OF_INTEREST"]
+    stale = await _act(gql, dict(app, version=app["version"] - 1), "approve", reviewer)
+    assert codes(stale) == ["CONFLICT_OF_INTEREST"]  # who may act is answered before the version
     other = await user(gql, "city.fang", "city_reviewer", areas=("330100",))
     app = await panel_scored(gql, app)
     assert ok(await _act(gql, app, "approve", other, [{"criterionId": "teachers", "passed": True}]))["stageId"] == "notice"
@@ -75,6 +77,7 @@ async def test_whoever_decided_the_previous_stage_cannot_decide_the_next_one(cli
     noticed = ok(await _act(gql, app, "approve", first, [{"criterionId": "teachers", "passed": True}]))
     refused = await _act(gql, noticed, "grant", first)
     assert codes(refused) == ["FOUR_EYES"] and "city.a" in refused["errors"][0]["message"]
+    assert codes(await _act(gql, dict(noticed, version=noticed["version"] - 1), "grant", first)) == ["FOUR_EYES"]
     assert (await _view(gql, noticed, second))["stageId"] == "notice"  # nothing moved
     assert ok(await _act(gql, noticed, "grant", second))["stageId"] == "granted"
 

@@ -32,6 +32,8 @@ async def test_wrong_role_and_stale_version_are_refused(client_for):
     app = await _submitted(gql)
     assert codes(await act(gql, app, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     stale = dict(app, version=app["version"] - 1)
+    # who may act is answered before the version: a wrong role reads its own refusal, not "stale"
+    assert codes(await act(gql, stale, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     assert codes(await act(gql, stale, "approve", role="city_reviewer",
                            judgments=[{"criterionId": "teachers", "passed": True}])) == ["STALE_VERSION"]
     await _unchanged(gql, app)
@@ -143,3 +145,12 @@ async def test_evaluating_before_the_scheme_is_in_force_is_refused(client_for):
     result = (await gql(query, {"input": {"institutionId": inst["id"], "schemeId": "toy", "form": {"trainees": 150},
                                           "on": "2019-12-31"}}))["evaluate"]
     assert [e["code"] for e in result["errors"]] == ["NOT_IN_FORCE"] and "2020-01-01" in result["errors"][0]["message"]
+
+
+async def test_a_recognition_names_the_application_that_granted_it_by_global_id(client_for):
+    gql = await client_for([toy_plugin])
+    app = await _submitted(gql)
+    app = ok(await act(gql, await panel_scored(gql, app), "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
+    ok(await act(gql, app, "grant", role="city_reviewer"))
+    held = (await gql("{ recognitions(first: 1) { edges { node { grantedByApplication } } } }"))["recognitions"]["edges"]
+    assert held[0]["node"]["grantedByApplication"] == app["id"]

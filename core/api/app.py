@@ -10,7 +10,7 @@ import json
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from cross_web import HTTPException
+from cross_web import HTTPException  # what strawberry's views raise for a request they refuse
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -49,6 +49,19 @@ class AccreditGraphQL(GraphQL):
     def graphql_ide_html(self) -> str:
         """Strawberry's GraphiQL page, loading its scripts from our own copies instead of a CDN."""
         return super().graphql_ide_html.replace("https://unpkg.com/", f"{ASSETS}/")
+
+    async def __call__(self, scope, receive, send) -> None:
+        """As strawberry's, but a request refused before GraphQL runs (a batch, a query over GET, a
+        body that is not JSON, an unknown operationName) is answered in JSON with a code, as every
+        other refusal is, instead of plain text."""
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refused:
+            return await _error(send, refused.status_code, "BAD_REQUEST" if refused.status_code == 400 else "REQUEST_REFUSED",
+                                f"请求无效：{refused.reason}")
+        await response(scope, receive, send)
 
     def encode_json(self, data: object) -> str:
         """Chinese stays readable in responses and logs instead of \\uXXXX escapes."""

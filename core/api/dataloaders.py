@@ -12,6 +12,7 @@ from strawberry.dataloader import DataLoader
 
 from core import access
 from core.db import models
+from core.services import loading
 
 
 def _by_id(model, context, *options, where=None):
@@ -32,13 +33,25 @@ def _existing(model, context):
     return DataLoader(load_fn=load)
 
 
-def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], Any]):
+def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], Any], of: Callable[[Any], Any] = lambda row: row):
     async def load(keys: list[Any]) -> list[list[Any]]:
         rows = await context.run(lambda s: s.scalars(query(keys)))
         groups: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
-            groups[key(row)].append(row)
+            groups[key(row)].append(of(row))
         return [groups.get(k, []) for k in keys]
+    return DataLoader(load_fn=load)
+
+
+def _conflicts(context, actor):
+    """Credit code -> whether the actor has a recorded conflict of interest with that institution."""
+    async def load(codes: list[str]) -> list[bool]:
+        if actor.user_id is None:
+            return [False] * len(codes)
+        query = select(models.Conflict.credit_code).where(models.Conflict.user_id == actor.user_id,
+                                                          models.Conflict.credit_code.in_(codes))
+        linked = set(await context.run(lambda s: s.scalars(query)))
+        return [code in linked for code in codes]
     return DataLoader(load_fn=load)
 
 
@@ -71,6 +84,9 @@ class Loaders:
             context, lambda ids: select(models.Evaluation).where(models.Evaluation.id.in_(
                 select(func.max(models.Evaluation.id)).where(models.Evaluation.application_id.in_(ids))
                 .group_by(models.Evaluation.application_id))), lambda r: r.application_id)
+        self.moves = _grouped(  # an application's transitions, for four eyes on its available actions
+            context, loading.transition_events, lambda r: r.application_id, of=loading.move)
+        self.conflicts = _conflicts(context, actor)
         self.results = _grouped(
             context, lambda ids: select(models.CriterionResult).where(models.CriterionResult.evaluation_id.in_(ids))
             .order_by(models.CriterionResult.evaluation_id, models.CriterionResult.position), lambda r: r.evaluation_id)

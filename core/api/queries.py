@@ -95,6 +95,8 @@ class DryRunInput:
     form: JSON
     occupations: list[str] = strawberry.field(default_factory=list)
     on: dt.date | None = None
+    recognition_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="The recognition a report, check or case concerns, checked as on creation; omitted: evaluated as concerning none")
 
 
 @strawberry.type
@@ -123,6 +125,10 @@ def database_id(global_id: relay.GlobalID, expected: type, *path: str) -> int:
         return int(global_id.node_id)
     except ValueError:
         raise Refused.one(ErrorCode.NOT_FOUND, "无效的 ID", *path) from None
+
+
+def optional_database_id(global_id: relay.GlobalID | None, expected: type, *path: str) -> int | None:
+    return None if global_id is None else database_id(global_id, expected, *path)
 
 
 async def _page(info: Info, query, model, first: int | None, after: str | None, of: Callable[[Any], Any]) -> Connection:
@@ -301,9 +307,10 @@ class Query:
             inst = await _load(info, ctx.loaders.scoped_institution, input.institution_id, InstitutionType)
             if inst is None:
                 raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
+            recognition_id = optional_database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
             results, assessment = await ctx.run(lambda s: dry_run(
                 ctx.platform, s, institution_id=inst.id, scheme_id=input.scheme_id, kind_id=input.kind,
-                form=input.form, occupations=tuple(input.occupations), on=input.on))
+                form=input.form, occupations=tuple(input.occupations), on=input.on, recognition_id=recognition_id))
         except Refused as refused:
             return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
         eligible = not any(blocks(r.kind, r.outcome) for r in results if r.mode is EvaluationMode.AUTOMATIC)

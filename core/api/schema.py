@@ -5,14 +5,12 @@ import logging
 from collections.abc import Iterator
 
 import strawberry
-from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from graphql import GraphQLError
 from strawberry.types import ExecutionContext
-from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache, SchemaExtension
-from strawberry.extensions.max_aliases import create_validator as alias_rule
-from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 
 from core.api.cost import QueryCost
-from core.api.guards import QueryShapeGuard
+from core.api.guards import LIMIT_RULES, NO_INTROSPECTION, GuardedParse, QueryShapeGuard
 from core.api.inputs import InputCheck
 
 from core.api.mutations.applications import ApplicationMutations
@@ -46,18 +44,13 @@ def _mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
-MAX_TOKENS, MAX_DEPTH, MAX_ALIASES = 3000, 15, 30
-# built once, so the validation cache (keyed by the rules) hits across requests
-LIMIT_RULES = [depth_rule(MAX_DEPTH, should_ignore=None), alias_rule(MAX_ALIASES)]
-
-
 class IntrospectionSwitch(SchemaExtension):
     """Refuse introspection when the platform's settings turn it off (``ACCREDIT_INTROSPECTION``)."""
 
     def on_operation(self) -> Iterator[None]:  # type: ignore[override]
         context = self.execution_context
         if not context.context.platform.settings.introspection:
-            context.validation_rules = (*context.validation_rules, NoSchemaIntrospectionCustomRule)
+            context.validation_rules = (*context.validation_rules, NO_INTROSPECTION)
         yield
 
 
@@ -83,9 +76,8 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         types=[InstitutionType, ApplicationType, RecognitionType],
         extensions=[
-            lambda: ParserCache(maxsize=256),
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: AddValidationRules(LIMIT_RULES),
+            GuardedParse,
+            lambda: AddValidationRules(list(LIMIT_RULES)),
             IntrospectionSwitch,
             InputCheck,
             QueryShapeGuard,

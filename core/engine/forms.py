@@ -6,13 +6,16 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from core.errors import ErrorCode, Refused, UserError
+from core.forms import CLIENT
 
 
-def validate_form(model: type[BaseModel], data: Any, *prefix: str) -> BaseModel:
+def validate_form(model: type[BaseModel], data: Any, *prefix: str, from_client: bool = False) -> BaseModel:
+    """``data`` through the plugin's model; ``from_client``: sent by a client now, not read from
+    storage (references must then be global IDs, :data:`core.forms.ApplicationRef`)."""
     if not isinstance(data, dict):
         raise Refused.one(ErrorCode.INVALID, "表单数据应为 JSON 对象", *prefix)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context={CLIENT: from_client})
     except ValidationError as exc:
         raise Refused([_user_error(model, error, prefix) for error in exc.errors()]) from None
 

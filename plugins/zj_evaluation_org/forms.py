@@ -182,6 +182,12 @@ class FilingForm(Form):
         return self
 
 
+def table_codes(form: FilingForm | AdditionForm) -> list[str]:
+    """The application's occupations: the 职业编号 of its occupation table (one per 职业, 工种 rows
+    sharing it), so the applicant lists them once, in the 申报表."""
+    return [row.code for row in form.occupations]
+
+
 def _unique(values: list, table: str, what: str) -> None:
     """Each row of a table once; a repeat is named by its rows, never by its value (an identity number)."""
     first: dict = {}

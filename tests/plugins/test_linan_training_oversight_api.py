@@ -19,7 +19,7 @@ async def _class_ended(client_for, today: str = "2026-09-01", start: str = "2026
     await pool(gql, inst, rec, teacher(FANG, ("basic_intermediate", "theory")),
                teacher(YU, ("advanced", "practice"), education="senior_secondary", titles=[]))
     filing = await approved(gql, inst, rec, "class_filing", class_filing(start, end), TEXTBOOKS)
-    return gql, inst, rec, int(filing["databaseId"])
+    return gql, inst, rec, filing["id"]
 
 
 async def _assessed(gql, inst, rec, form: dict, scores: dict[str, tuple[float, float]], exam_date: str) -> dict:

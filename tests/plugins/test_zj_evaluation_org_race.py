@@ -18,7 +18,7 @@ from tests.support.helpers import credit_code
 from tests.test_quota_race import ACT, gid
 
 EXAMPLE = EXAMPLES[0]
-OCCUPATION, RACERS = EXAMPLE.occupations[0], 100
+OCCUPATION, RACERS = EXAMPLE.form["occupations"][0]["code"], 100
 KEY = f"{OCCUPATION}@330100"
 
 

@@ -13,8 +13,10 @@ from core.api.context import Info
 from core.api.types.common import CriterionKindEnum, EvaluationModeEnum, OutcomeEnum, RoleEnum, StatusEnum
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
-from core.api.types.schemes import SchemeType, StageType, TransitionType
+from core.api.types.schemes import SchemeType, StageType
+from core.api.types.transitions import ActingOn, TransitionType
 from core.api.types.scheme_cache import scheme_type
+from core.clock import china_date
 from core.criteria import CriterionKind, EvaluationMode, Outcome
 from core.db import models
 from core.roles import Role
@@ -136,6 +138,7 @@ class ApplicationType(relay.Node):
     stored_form: strawberry.Private[dict]
     stored_score: strawberry.Private[float | None]
     stored_grade: strawberry.Private[str | None]
+    stage_entered_at: strawberry.Private[dt.datetime]
 
     @strawberry.field(description="The row id, for logs and support; clients should use id")
     def database_id(self) -> int:
@@ -170,7 +173,7 @@ class ApplicationType(relay.Node):
             status=Status(row.status), stored_form=row.form, occupations=[o.occupation for o in row.occupations],
             version=row.version, stored_score=row.score, stored_grade=row.grade, submitted_at=row.submitted_at,
             created_at=row.created_at, updated_at=row.updated_at, institution_id=row.institution_id,
-            recognition_id=row.recognition_id,
+            recognition_id=row.recognition_id, stage_entered_at=row.stage_entered_at,
         )
 
     @strawberry.field
@@ -182,10 +185,12 @@ class ApplicationType(relay.Node):
         kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
         return StageType.of(kind.workflow.stage(self.stage_id))
 
-    @strawberry.field(description="Transitions the current stage allows (whoever may take them)")
+    @strawberry.field(description="Transitions the current stage allows, whoever may take them: what each requires, "
+                                  "and whether the caller may take it now (allowed, reason)")
     def available_actions(self, info: Info) -> list[TransitionType]:
-        kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
-        return [TransitionType.of(t) for t in kind.workflow.available(self.stage_id)]
+        entry = info.context.platform.registry.scheme(self.scheme_id)
+        on = ActingOn(self.pk, self.institution_id, self.round_id, china_date(self.stage_entered_at))
+        return [TransitionType.of(t, entry, self.kind, on) for t in entry.kind(self.kind).workflow.available(self.stage_id)]
 
     @strawberry.field
     async def institution(self, info: Info) -> InstitutionType:
