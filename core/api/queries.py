@@ -23,6 +23,7 @@ from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
 from core.api.types.scheme_cache import scheme_type
 from core.api.types.schemes import SchemeType
+from core.api.types.vocabulary import DivisionType, OrgTypeOption, divisions, org_types
 from core.db import models
 from core.criteria import EvaluationMode, blocks
 from core.engine.jsonable import jsonable
@@ -187,6 +188,14 @@ class Query:
     def scheme(self, info: Info, id: str) -> SchemeType | None:
         entry = info.context.platform.registry.schemes.get(id)
         return scheme_type(entry) if entry else None
+
+    @strawberry.field(description="Divisions an institution may be registered in (GB/T 2260: the province, its cities, Hangzhou's districts), with their names")
+    def divisions(self) -> list[DivisionType]:
+        return divisions()
+
+    @strawberry.field(description="Organisation types (机构类型) with their Chinese labels, in the order forms list them")
+    def org_types(self) -> list[OrgTypeOption]:
+        return org_types()
 
     @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
     def plugins(self, info: Info) -> list[PluginInfo]:
