@@ -1,7 +1,7 @@
 // Each criterion with its article, rule, the values compared and the outcome: the explanation of
 // an evaluation, whether a dry run or the stored one.
-import { Space, Table, Tag, Typography } from 'antd'
-import { OutcomeTag } from './Tags'
+import { Space, Table, Typography } from 'antd'
+import { ColorTag, OutcomeTag } from './Tags'
 import { CRITERION_KIND, EVALUATION_MODE, formatDate } from '../lib/format'
 import { fieldTitle } from '../lib/schemaForm'
 
@@ -41,8 +41,8 @@ export default function CriterionResults({ results, formSchema }) {
         <Space direction="vertical" size={2}>
           <span>{r.title}</span>
           <Space size={4}>
-            <Tag>{CRITERION_KIND[r.kind]}</Tag>
-            <Tag>{EVALUATION_MODE[r.mode]}</Tag>
+            <ColorTag>{CRITERION_KIND[r.kind]}</ColorTag>
+            <ColorTag>{EVALUATION_MODE[r.mode]}</ColorTag>
           </Space>
         </Space>
       ),

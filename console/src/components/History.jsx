@@ -1,6 +1,7 @@
 // An application's course: the stages of its workflow, the reviews recorded at each, and every
 // event of its log, in the words of the scheme (stage and transition titles) and of people.
-import { Card, Empty, Space, Steps, Table, Tag, Timeline, Typography } from 'antd'
+import { Card, Empty, Space, Steps, Table, Timeline, Typography } from 'antd'
+import { ColorTag } from './Tags'
 import { formatDateTime, roleLabel } from '../lib/format'
 
 /** The stages in the order the workflow declares them, up to the one it ended in. */
@@ -25,7 +26,7 @@ export function Reviews({ reviews, kind, scheme }) {
         const returned = kind.stageById[review.decision]?.editable
         return (
           <Card key={`${review.createdAt}-${review.transition}`} size="small"
-            title={<Space>{kind.stageById[review.stage]?.title ?? review.stage}{returned && <Tag color="warning">退回补正</Tag>}</Space>}
+            title={<Space>{kind.stageById[review.stage]?.title ?? review.stage}{returned && <ColorTag color="warning">退回补正</ColorTag>}</Space>}
             extra={formatDateTime(review.createdAt)}>
             <Typography.Paragraph style={{ marginBottom: 4 }}>
               {roleLabel(review.role)} {review.reviewer}：{transition?.title ?? review.transition}

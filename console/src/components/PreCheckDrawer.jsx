@@ -21,9 +21,11 @@ export default function PreCheckDrawer({ result, formSchema, onClose }) {
   const failed = result?.results.filter((r) => r.outcome === 'FAIL') ?? []
   const pending = result?.results.filter((r) => r.outcome === 'PENDING') ?? []
   return (
-    <Drawer title="预审结果" open={Boolean(result)} onClose={onClose} size={1000}>
+    <Drawer title="预审结果" open={Boolean(result)} onClose={onClose} size={1000}
+      styles={{ body: { overflow: 'hidden', display: 'flex', flexDirection: 'column' } }}>
       {result && (
-        <>
+        // the scrolling part, reachable by keyboard
+        <div tabIndex={0} role="region" aria-label="逐项核验结果" style={{ overflow: 'auto', flex: 1 }}>
           {result.eligible ? (
             <Alert type="success" showIcon style={{ marginBottom: 16 }} title="自动核验的必备条件均已符合"
               description={pending.length ? `另有 ${pending.length} 项须由评审人员判定。` : undefined} />
@@ -33,7 +35,7 @@ export default function PreCheckDrawer({ result, formSchema, onClose }) {
           )}
           <AssessmentSummary assessment={result.assessment} />
           <CriterionResults results={result.results} formSchema={formSchema} />
-        </>
+        </div>
       )}
     </Drawer>
   )

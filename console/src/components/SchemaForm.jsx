@@ -50,12 +50,14 @@ const FULL_WIDTH = { span: 24 }
  * forty people) that forced a layout per field and took twenty seconds. */
 function FieldTemplate(props) {
   const { children, description, displayLabel, errors, help, rawHelp, hidden, id, label, rawErrors, rawDescription,
-    registry, required, uiSchema } = props
+    registry, required, schema, uiSchema } = props
   if (hidden) return <div className="rjsf-field-hidden">{children}</div>
   const WrapIfAdditionalTemplate = getTemplate('WrapIfAdditionalTemplate', registry, getUiOptions(uiSchema))
+  // 填写 / 无 of an optional group is a select of rjsf's own, with an id of its own
+  const labelled = Array.isArray(schema.anyOf) ? `${id}__anyof_select` : id
   return (
     <WrapIfAdditionalTemplate {...props}>
-      <AntForm.Item htmlFor={id} label={displayLabel && label} required={required} labelCol={FULL_WIDTH} wrapperCol={FULL_WIDTH}
+      <AntForm.Item htmlFor={labelled} label={displayLabel && label} required={required} labelCol={FULL_WIDTH} wrapperCol={FULL_WIDTH}
         help={(rawHelp && help) || (rawErrors?.length ? errors : undefined)} validateStatus={rawErrors?.length ? 'error' : undefined}>
         {children}
         {rawDescription && <div className="field-description">{description}</div>}

@@ -44,9 +44,7 @@ export default function Shell() {
           </nav>
         </Sider>
         <Content className="console-content">
-          <main>
-            <Outlet />
-          </main>
+          <Outlet />
         </Content>
       </Layout>
     </Layout>
@@ -57,7 +55,7 @@ export default function Shell() {
 export function PageTitle({ children, extra }) {
   return (
     <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginBottom: 16 }}>
-      <Typography.Title level={3} className="console-page-title" style={{ marginBottom: 0 }}>{children}</Typography.Title>
+      <Typography.Title level={1} className="console-page-title">{children}</Typography.Title>
       {extra && <Space>{extra}</Space>}
     </div>
   )

@@ -104,7 +104,8 @@ export function uiSchemaFor(schema) {
  * `form`, an rjsf error schema for the form's fields; `inputs`, messages by top-level input
  * (occupations, roundId, …); `general`, messages that name no field the console shows. Paths may
  * also come without the leading `input` (submission's refusals: [form, …], [round]); `aliases`
- * names the input such a path means.
+ * names the input such a path means. An error on the form as a whole (a rule across its fields)
+ * names no field: it is general.
  */
 export function sortErrors(errors, { formKey = 'form', inputs = [], aliases = {} } = {}) {
   const form = {}
@@ -113,7 +114,7 @@ export function sortErrors(errors, { formKey = 'form', inputs = [], aliases = {}
   for (const { field, message } of errors ?? []) {
     const path = field?.[0] === 'input' ? field.slice(1) : [...(field ?? [])]
     if (path[0] in aliases) path[0] = aliases[path[0]]
-    if (path[0] === formKey) {
+    if (path[0] === formKey && path.length > 1) {
       let at = form
       for (const key of path.slice(1)) at = at[key] ??= {}
       ;(at.__errors ??= []).push(message)

@@ -40,11 +40,9 @@ function usePromise(make, deps) {
   const [state, setState] = useState({ value: null, error: null })
   useEffect(() => {
     let current = true
+    setState({ value: null, error: null }) // never show what the previous arguments gave
     const promise = make()
-    if (!promise) {
-      setState({ value: null, error: null })
-      return undefined
-    }
+    if (!promise) return undefined
     promise.then((value) => current && setState({ value, error: null }), (error) => current && setState({ value: null, error }))
     return () => {
       current = false

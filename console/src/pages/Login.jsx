@@ -32,7 +32,7 @@ export default function Login() {
   return (
     <main className="login-page">
       <Card style={{ width: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center' }}>职业培训机构认定管理平台</Typography.Title>
+        <Typography.Title level={1} className="console-page-title" style={{ textAlign: 'center', marginBottom: 24 }}>职业培训机构认定管理平台</Typography.Title>
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={login} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>

@@ -65,9 +65,13 @@ export default function ApplicationEditor() {
 
   const draft = () => ({ form: formData ?? {}, occupations: choice.occupations ?? [], roundId: choice.roundId ?? null })
 
+  /** The API refused: its errors go on their fields, and the page scrolls to the first. Returns null. */
   function refused(list) {
-    setErrors(sortErrors(list, { inputs: INPUTS, aliases: { round: 'roundId' } }))
+    setErrors({ ...sortErrors(list, { inputs: INPUTS, aliases: { round: 'roundId' } }), count: list.length })
     message.error('有内容需要更正，请查看标红的字段')
+    setTimeout(() => document.querySelector('.ant-form-item-has-error, .form-table-cell-error')
+      ?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 100)
+    return null
   }
 
   /** The draft as saved on the server ({id, version}), saving it first when it changed; null if refused. */
@@ -77,13 +81,13 @@ export default function ApplicationEditor() {
       const { createApplication: result } = await request('CreateApplication', { input: {
         institutionId: choice.institutionId, schemeId: choice.schemeId, kind: choice.kind, roundId,
         recognitionId: choice.recognitionId ?? null, form, occupations } })
-      if (result.errors.length) return refused(result.errors) ?? null
+      if (result.errors.length) return refused(result.errors)
       return result.application
     }
     if (saved === JSON.stringify({ form, occupations, roundId })) return application
     const { editApplication: result } = await request('EditApplication', { input: {
       id: application.id, expectedVersion: application.version, form, occupations, roundId } })
-    if (result.errors.length) return refused(result.errors) ?? null
+    if (result.errors.length) return refused(result.errors)
     return result.application
   }
 
@@ -151,60 +155,59 @@ export default function ApplicationEditor() {
     <>
       <PageTitle>{application ? '修改申请' : '新建申请'}</PageTitle>
       <Card title="申请信息" style={{ marginBottom: 16 }}>
-        {application ? (
+        {application && (
           <Descriptions column={{ xs: 1, md: 3 }} size="small">
             <Descriptions.Item label="申报机构">{application.institution.name}</Descriptions.Item>
             <Descriptions.Item label="认定事项">{scheme?.title}</Descriptions.Item>
             <Descriptions.Item label="申请事项">{kind?.title}</Descriptions.Item>
           </Descriptions>
-        ) : (
-          <Form layout="vertical">
-            <Space size="large" wrap align="start">
-              <Form.Item label="申报机构" htmlFor="choice-institution" required validateStatus={status('institutionId')} help={help('institutionId')}>
-                <Select id="choice-institution" style={{ width: 320 }} value={choice.institutionId} onChange={choose('institutionId')}
-                  showSearch optionFilterProp="label" placeholder="选择机构" loading={mine.loading}
-                  options={mine.list.map((inst) => ({ label: inst.name, value: inst.id }))} />
-              </Form.Item>
-              <Form.Item label="认定事项" htmlFor="choice-scheme" required validateStatus={status('schemeId')} help={help('schemeId')}>
-                <Select id="choice-scheme" style={{ width: 360 }} value={choice.schemeId} onChange={choose('schemeId')} placeholder="选择认定事项"
-                  options={schemes?.list.filter((s) => s.kinds.some(filedByApplicant)).map((s) => ({ label: s.title, value: s.id }))} />
-              </Form.Item>
-              <Form.Item label="申请事项" htmlFor="choice-kind" required validateStatus={status('kind')} help={help('kind')}>
-                <Select id="choice-kind" style={{ width: 300 }} value={choice.kind} onChange={choose('kind')} placeholder="选择申请事项"
-                  disabled={!scheme} options={scheme?.kinds.filter(filedByApplicant).map((k) => ({ label: k.title, value: k.id }))} />
-              </Form.Item>
-              {kind?.purpose === 'concerns_recognition' && (
-                <Form.Item label="针对的认定" htmlFor="choice-recognition" required validateStatus={status('recognitionId')}
-                  help={help('recognitionId') ?? (institution && !recognitions.length ? '该机构尚无此事项的认定' : undefined)}>
-                  <Select id="choice-recognition" style={{ width: 300 }} value={choice.recognitionId} onChange={choose('recognitionId')}
-                    options={recognitions.map((r) => ({ label: `${r.title}（${formatDate(r.grantedOn)}认定）`, value: r.id }))} />
-                </Form.Item>
-              )}
-            </Space>
-          </Form>
         )}
+        <Form layout="vertical" style={application ? { marginTop: 16 } : undefined}>
+          <Space size="large" wrap align="start">
+            {!application && (
+              <>
+                <Form.Item label="申报机构" htmlFor="choice-institution" required validateStatus={status('institutionId')} help={help('institutionId')}>
+                  <Select id="choice-institution" style={{ width: 320 }} value={choice.institutionId} onChange={choose('institutionId')}
+                    showSearch optionFilterProp="label" placeholder="选择机构" loading={mine.loading}
+                    options={mine.list.map((inst) => ({ label: inst.name, value: inst.id }))} />
+                </Form.Item>
+                <Form.Item label="认定事项" htmlFor="choice-scheme" required validateStatus={status('schemeId')} help={help('schemeId')}>
+                  <Select id="choice-scheme" style={{ width: 360 }} value={choice.schemeId} onChange={choose('schemeId')} placeholder="选择认定事项"
+                    options={schemes?.list.filter((s) => s.kinds.some(filedByApplicant)).map((s) => ({ label: s.title, value: s.id }))} />
+                </Form.Item>
+                <Form.Item label="申请事项" htmlFor="choice-kind" required validateStatus={status('kind')} help={help('kind')}>
+                  <Select id="choice-kind" style={{ width: 300 }} value={choice.kind} onChange={choose('kind')} placeholder="选择申请事项"
+                    disabled={!scheme} options={scheme?.kinds.filter(filedByApplicant).map((k) => ({ label: k.title, value: k.id }))} />
+                </Form.Item>
+                {kind?.purpose === 'concerns_recognition' && (
+                  <Form.Item label="针对的认定" htmlFor="choice-recognition" required validateStatus={status('recognitionId')}
+                    help={help('recognitionId') ?? (institution && !recognitions.length ? '该机构尚无此事项的认定' : undefined)}>
+                    <Select id="choice-recognition" style={{ width: 320 }} value={choice.recognitionId} onChange={choose('recognitionId')}
+                      options={recognitions.map((r) => ({ label: `${r.title}（${formatDate(r.grantedOn)}认定）`, value: r.id }))} />
+                  </Form.Item>
+                )}
+              </>
+            )}
+            {kind?.needsRound && (
+              <Form.Item label="申报批次" htmlFor="choice-round" required validateStatus={status('roundId')} help={help('roundId')}>
+                <Select id="choice-round" style={{ width: 420 }} value={choice.roundId} onChange={choose('roundId')} placeholder="选择批次"
+                  options={rounds.map((r) => ({ value: r.id,
+                    label: `${r.title}（${formatDate(r.opensOn)}至${formatDate(r.closesOn)}${r.closesOn < today ? '，已截止' : ''}）` }))} />
+              </Form.Item>
+            )}
+            {kind && scheme.quotaRules.length > 0 && (
+              <Form.Item label="申报职业（工种）" htmlFor="choice-occupations" validateStatus={status('occupations')}
+                help={help('occupations') ?? '名额按职业（工种）计算，输入职业编码后回车'}>
+                <Select id="choice-occupations" mode="tags" style={{ width: 420 }} value={choice.occupations} open={false} suffixIcon={null}
+                  onChange={(value) => setChoice((c) => ({ ...c, occupations: value }))} tokenSeparators={[',', '，', ' ']} />
+              </Form.Item>
+            )}
+          </Space>
+        </Form>
         {kind && (
-          <Form layout="vertical">
-            <Space size="large" wrap align="start">
-              {kind.needsRound && (
-                <Form.Item label="申报批次" htmlFor="choice-round" required validateStatus={status('roundId')} help={help('roundId')}>
-                  <Select id="choice-round" style={{ width: 420 }} value={choice.roundId} onChange={choose('roundId')} placeholder="选择批次"
-                    options={rounds.map((r) => ({ value: r.id,
-                      label: `${r.title}（${formatDate(r.opensOn)}至${formatDate(r.closesOn)}${r.closesOn < today ? '，已截止' : ''}）` }))} />
-                </Form.Item>
-              )}
-              {scheme.quotaRules.length > 0 && (
-                <Form.Item label="申报职业（工种）" htmlFor="choice-occupations" validateStatus={status('occupations')}
-                  help={help('occupations') ?? '名额按职业（工种）计算，输入职业编码后回车'}>
-                  <Select id="choice-occupations" mode="tags" style={{ width: 420 }} value={choice.occupations}
-                    onChange={(value) => setChoice((c) => ({ ...c, occupations: value }))} tokenSeparators={[',', '，', ' ']} />
-                </Form.Item>
-              )}
-            </Space>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-              依据：{scheme.documentNumber} {kind.citation}
-            </Typography.Paragraph>
-          </Form>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            依据：{scheme.documentNumber} {kind.citation}
+          </Typography.Paragraph>
         )}
       </Card>
       {errors.general.length > 0 && (
@@ -221,6 +224,9 @@ export default function ApplicationEditor() {
       )}
       {kind && (
         <Card className="editor-actions">
+          {errors.count > 0 && (
+            <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`有 ${errors.count} 处需要更正，已在相应字段标出`} />
+          )}
           <Space wrap>
             <Button onClick={() => start('check')} loading={busy === 'check'}>预审</Button>
             <Button onClick={() => start('save')} loading={busy === 'save'}>保存草稿</Button>

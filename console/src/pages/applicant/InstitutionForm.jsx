@@ -96,7 +96,7 @@ export default function InstitutionForm() {
             {(rows, { add, remove }) => (
               <Form.Item label="联系人">
                 {rows.map(({ key, name }) => (
-                  <Space key={key} align="baseline" wrap>
+                  <Space key={key} align="baseline" wrap style={{ display: 'flex' }}>
                     <Form.Item name={[name, 'name']} rules={[{ required: true, message: '请输入姓名' }]}>
                       <Input placeholder="姓名" aria-label={`联系人 ${name + 1} 姓名`} />
                     </Form.Item>
