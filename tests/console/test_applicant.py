@@ -111,7 +111,7 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     page.locator("#root_delivery_modes").get_by_text("线下", exact=True).click()
     page.get_by_role("button", name="保存草稿").click()
     name_cell = page.locator("td").filter(has=page.locator("#root_teachers_0_name"))
-    expect(name_cell.locator(".form-table-error")).to_contain_text("专业教师")   # the API's message, on its cell
+    expect(name_cell.locator(".form-table-error")).to_have_text("专业教师 第1项 姓名：不能为空")  # the API's, on its cell
     console.screenshot("applicant-field-error")
     assert server.graphql("{ applications(first: 10) { totalCount } }", username="xihu.peixun",
                           password=PASSWORD)["applications"]["totalCount"] == 0   # refused: nothing stored
