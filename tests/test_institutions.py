@@ -87,3 +87,21 @@ async def test_divisions_and_org_types_are_published_with_their_names_and_every_
     for code in divisions:                                # what is offered is accepted
         payload = (await gql(doc.REGISTER, {"input": _input(divisionCode=code)}, role="applicant"))["registerInstitution"]
         assert payload["errors"] == [], (code, payload["errors"])
+
+
+async def test_in_scope_leaves_out_institutions_seen_only_on_the_public_register(client_for):
+    from core.demo import load_demo
+    from tests.support import toy_plugin
+    from tests.support.identity import user
+
+    gql = await client_for([toy_plugin])
+    await load_demo(gql.platform)                             # one recognised institution: on the public register
+    own = credit_code()
+    await register(gql, name="杭州本机构培训学校", credit_code=own)
+    token = await user(gql, "own.applicant", "applicant", credit_codes=(own,))
+    query = """query($f: InstitutionFilter) { institutions(filter: $f, first: 10) { totalCount edges { node { name } } } }"""
+    seen = await gql(query, {"f": None}, token=token)
+    assert seen["institutions"]["totalCount"] == 2             # its own, and the one on the register
+    scoped = await gql(query, {"f": {"inScope": True}}, token=token)
+    assert [e["node"]["name"] for e in scoped["institutions"]["edges"]] == ["杭州本机构培训学校"]
+    assert (await gql(query, {"f": {"inScope": True}}, role="public"))["institutions"]["totalCount"] == 0

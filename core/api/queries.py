@@ -39,6 +39,9 @@ class InstitutionFilter:
     city_code: str | None = None
     division_code: str | None = None
     org_type: OrgTypeEnum | None = None
+    in_scope: bool | None = strawberry.field(default=None, description=(
+        "Only those within your own scope (for an applicant, the institutions it acts for), leaving out "
+        "those you see only because they are on the public register"))
 
 
 @strawberry.input
@@ -215,6 +218,8 @@ class Query:
                 query = query.where(column == value.upper() if column is I.credit_code else column == value)
         if f.org_type:
             query = query.where(I.org_type == f.org_type.value)
+        if f.in_scope:
+            query = query.where(access.scoped_institutions(info.context.actor))
         return await _page(info, query, I, first, after, InstitutionType.of)
 
     @strawberry.field(description="null when no institution has this ID in your view (an ID of another type included)")
