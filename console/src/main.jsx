@@ -20,7 +20,7 @@ const THEME = {
 
 createRoot(document.getElementById('app')).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={THEME}>
+    <ConfigProvider locale={zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
         <App />
       </AntApp>

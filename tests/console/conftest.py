@@ -141,7 +141,7 @@ class Console:
         self.open("login")
         self.page.get_by_label("用户名").fill(username)
         self.page.get_by_label("密码").fill(password or self.server.password)
-        self.page.get_by_role("button", name="登 录").click()
+        self.page.get_by_role("button", name="登录").click()
         expect(self.page.get_by_role("button", name="退出")).to_be_visible()
 
     def choose(self, label: str, option: str) -> None:

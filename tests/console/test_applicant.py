@@ -19,7 +19,8 @@ INSTITUTION = "杭州西湖控制台示范培训学校"
 SCHEME = "杭州市服务外包人才培训机构认定"
 
 APPLICATIONS_OF = """query($f: ApplicationFilter) { applications(filter: $f, first: 10) {
-  edges { node { id version stage { id } form } } } }"""
+  edges { node { id version stage { id } form institution { name } } } } }"""
+STAGE = """query($id: ID!) { application(id: $id) { stage { id } } }"""
 ACT = """mutation($i: ActOnApplicationInput!) { actOnApplication(input: $i) {
   application { id version } errors { code message } } }"""
 
@@ -69,13 +70,13 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     page.get_by_role("button", name="添加联系人").click()
     page.get_by_label("联系人 1 姓名").fill("吴敏")
     page.get_by_label("联系人 1 电话").fill("0571-88112233")
-    page.get_by_role("button", name="登 记").click()
+    page.get_by_role("button", name="登记").click()
     date_item = page.locator(".ant-form-item").filter(has=page.get_by_label("登记注册日期"))
     expect(date_item.locator(".ant-form-item-explain-error")).to_contain_text("2030")
-    console.screenshot("applicant-institution-error")
     page.get_by_label("登记注册日期").fill("2016-05-01")
     page.get_by_label("登记注册日期").press("Tab")
-    page.get_by_role("button", name="登 记").click()
+    page.get_by_role("button", name="登记").click()
+    expect(page.locator(".ant-card-head-title")).to_have_text([INSTITUTION])  # its own, not the register's
     card = page.locator(".ant-card").filter(has_text=INSTITUTION)
     expect(card).to_contain_text("杭州市 西湖区")
     expect(card).to_contain_text("2016年5月1日")
@@ -112,23 +113,23 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     page.get_by_role("button", name="保存草稿").click()
     name_cell = page.locator("td").filter(has=page.locator("#root_teachers_0_name"))
     expect(name_cell.locator(".form-table-error")).to_have_text("专业教师 第1项 姓名：不能为空")  # the API's, on its cell
-    console.screenshot("applicant-field-error")
+    console.screenshot("applicant-field-error", full_page=False)             # scrolled to the refused field
     assert server.graphql("{ applications(first: 10) { totalCount } }", username="xihu.peixun",
                           password=PASSWORD)["applications"]["totalCount"] == 0   # refused: nothing stored
 
     page.locator("#root_teachers_0_name").fill("陈明")
-    page.get_by_role("button", name="预 审").click()
+    page.get_by_role("button", name="预审").click()
     drawer = page.get_by_role("dialog", name="预审结果")
     expect(drawer).to_contain_text("有 1 项必备条件不符合")
     rules = drawer.get_by_role("row").filter(has_text="第六条（八）")
     expect(rules).to_contain_text("不符合")
     expect(rules).to_contain_text("培训管理细则")
-    page.screenshot(path=console.screenshots / "applicant-precheck.png")    # the drawer over the form
+    console.screenshot("applicant-precheck", full_page=False)              # the drawer over the form
     console.assert_accessible()
     page.keyboard.press("Escape")
     for topic in ("培训计划的制定", "培训组织和实施", "培训纪律", "培训师资", "招生要求", "培训收费标准", "培训考核"):
         page.locator("#root_management_rules_topics").get_by_text(topic, exact=True).click()
-    page.get_by_role("button", name="预 审").click()
+    page.get_by_role("button", name="预审").click()
     expect(drawer).to_contain_text("自动核验的必备条件均已符合")
     scale = drawer.get_by_role("row").filter(has_text="第六条（三）")
     expect(scale).to_contain_text("累计培训服务外包人才500人以上（含本数）")       # the rule
@@ -199,6 +200,7 @@ def test_applicant_sees_its_recognitions_their_validity_and_the_ban_a_revocation
 
     console.login("demo.applicant")
     page.get_by_role("link", name="我的认定").click()
+    expect(page.get_by_role("heading", name="我的认定")).to_be_visible()   # not the list of applications any more
     row = page.get_by_role("row").filter(has_text=held["institution"]["name"])
     expect(row).to_contain_text("已撤销")
     expect(row).to_contain_text("2026年3月2日（经查实，取消认定）")
@@ -208,3 +210,18 @@ def test_applicant_sees_its_recognitions_their_validity_and_the_ban_a_revocation
     expect(page.get_by_role("row").filter(has_text="杭州临安天目职业技能培训学校")).to_contain_text("有效")
     console.screenshot("applicant-recognitions")
     console.assert_accessible()
+
+
+def test_applicant_withdraws_a_draft(console: Console):
+    page = console.page
+    [draft] = [e["node"] for e in console.server.graphql(APPLICATIONS_OF, {"f": {"schemeId": "hz_crossborder"}},
+                                                           username="demo.applicant")["applications"]["edges"]
+               if e["node"]["institution"]["name"] == "杭州临平丝路跨境电商职业培训学校"]   # the demo's second draft
+    console.login("demo.applicant")
+    console.open(f"applications/{draft['id']}")
+    page.get_by_role("button", name="撤回").click()
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+    expect(page.locator(".ant-descriptions-item").filter(has_text="当前环节")).to_contain_text("已撤回")
+    steps = page.locator(".ant-steps")
+    expect(steps).to_have_text("填报申报表已撤回")                          # only the stages it went through
+    assert console.server.graphql(STAGE, {"id": draft["id"]}, username="demo.applicant")["application"]["stage"]["id"] == "withdrawn"

@@ -4,11 +4,16 @@ import { Space, Table, Typography } from 'antd'
 import { ColorTag, OutcomeTag } from './Tags'
 import { CRITERION_KIND, EVALUATION_MODE, formatDate } from '../lib/format'
 import { fieldTitle } from '../lib/schemaForm'
+import { useVocabulary } from '../lib/vocabulary'
 
+// Names of the values criteria commonly compare; a value named after a form field takes the field's
+// title. Others show as the plugin names them (the API publishes no labels for them).
 const VALUE_LABELS = {
   actual: '实际', threshold: '标准', minimum: '下限', maximum: '上限', since: '起始日期', until: '截止日期',
   count: '数量', required: '要求', missing: '缺少', points: '得分',
+  city_code: '所在城市', division_code: '所在地区', org_type: '机构类型',
 }
+const DIVISION_VALUE = /(^|_)(city|division)_code$/
 
 function show(value) {
   if (value === true) return '是'
@@ -21,12 +26,15 @@ function show(value) {
 }
 
 export function CriterionValues({ values, formSchema }) {
+  const vocabulary = useVocabulary()
   const entries = Object.entries(values ?? {})
   if (!entries.length) return <Typography.Text type="secondary">—</Typography.Text>
   return (
     <ul className="criterion-values">
       {entries.map(([key, value]) => (
-        <li key={key}>{VALUE_LABELS[key] ?? fieldTitle(formSchema, key)}：{show(value)}</li>
+        <li key={key}>
+          {VALUE_LABELS[key] ?? fieldTitle(formSchema, key)}：{DIVISION_VALUE.test(key) ? vocabulary?.divisionName[value] ?? value : show(value)}
+        </li>
       ))}
     </ul>
   )

@@ -4,13 +4,20 @@ import { Card, Empty, Space, Steps, Table, Timeline, Typography } from 'antd'
 import { ColorTag } from './Tags'
 import { formatDateTime, roleLabel } from '../lib/format'
 
-/** The stages in the order the workflow declares them, up to the one it ended in. */
-export function StageSteps({ kind, stage }) {
+/** The stages in the order the workflow declares them, up to the one it ended in; an application
+ * that ended without approval shows only the stages it went through, then how it ended. */
+export function StageSteps({ kind, stage, events }) {
   const open = kind.stages.filter((s) => !s.terminal)
-  const ending = stage.terminal ? stage : kind.stages.find((s) => s.terminal && s.status === 'APPROVED')
-  const steps = [...open, ...(ending ? [ending] : [])]
-  const current = steps.findIndex((s) => s.id === stage.id)
   const failed = stage.terminal && stage.status !== 'APPROVED'
+  let steps
+  if (failed) {
+    const visited = new Set([kind.initialStage, ...events.filter((e) => e.action === 'application.transitioned')
+      .flatMap((e) => [e.details?.from, e.details?.to])])
+    steps = [...open.filter((s) => visited.has(s.id)), stage]
+  } else {
+    steps = [...open, stage.terminal ? stage : kind.stages.find((s) => s.terminal && s.status === 'APPROVED')].filter(Boolean)
+  }
+  const current = steps.findIndex((s) => s.id === stage.id)
   return (
     <Steps size="small" current={current} status={failed ? 'error' : stage.terminal ? 'finish' : 'process'}
       items={steps.map((s) => ({ title: s.title }))} style={{ marginBottom: 8 }} />

@@ -70,7 +70,7 @@ export default function ApplicationEditor() {
     setErrors({ ...sortErrors(list, { inputs: INPUTS, aliases: { round: 'roundId' } }), count: list.length })
     message.error('有内容需要更正，请查看标红的字段')
     setTimeout(() => document.querySelector('.ant-form-item-has-error, .form-table-cell-error')
-      ?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 100)
+      ?.scrollIntoView({ block: 'center' }), 100)
     return null
   }
 

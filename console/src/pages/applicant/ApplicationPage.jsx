@@ -2,7 +2,7 @@
 // article, what reviewers said (and whether it came back for more information), its history,
 // the form as filed, and the recognition it led to.
 import { useState } from 'react'
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Tabs, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Tabs, Typography } from 'antd'
 import { EditOutlined, SendOutlined } from '@ant-design/icons'
 import { useNavigate, useParams } from 'react-router'
 import CriterionResults from '../../components/CriterionResults'
@@ -20,7 +20,7 @@ import { useQuery } from '../../lib/useQuery'
 export default function ApplicationPage() {
   const { id } = useParams()
   const navigate = useNavigate()
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const schemes = useSchemes()
   const loaded = useQuery('Application', { id })
   const application = loaded.data?.application
@@ -38,14 +38,14 @@ export default function ApplicationPage() {
   const lastReview = application.reviews[application.reviews.length - 1]
   const returned = application.stage.editable && lastReview && lastReview.decision === application.stage.id
 
-  async function submit() {
+  /** Run a mutation on this application; its refusals are shown above, the page reloads either way. */
+  async function change(name, input, payload) {
     setBusy(true)
     setProblems([])
     try {
-      const { submitApplication: result } = await request('SubmitApplication', {
-        input: { id: application.id, expectedVersion: application.version } })
+      const result = (await request(name, { input: { id: application.id, expectedVersion: application.version, ...input } }))[payload]
       if (result.errors.length) setProblems(result.errors.map((e) => e.message))
-      else message.success(`已提交，进入“${result.application.stage.title}”环节`)
+      else message.success(`已办理，进入“${result.application.stage.title}”环节`)
       loaded.reload()
     } catch (error) {
       setProblems([error.message])
@@ -54,10 +54,30 @@ export default function ApplicationPage() {
     }
   }
 
-  const actions = application.stage.editable && (
+  // The applicant's own moves: submitting a draft (its own button), and whatever else the stage
+  // lets the applicant do (撤回, 报送整改情况 …), taken with a written reason when one is required.
+  const editable = application.stage.editable
+  const ownMoves = application.availableActions.filter((a) => a.role === 'APPLICANT').map((a) => kind.transitionById[a.id])
+    .filter((t) => t && !(editable && !kind.stageById[t.target]?.terminal))
+  const take = (transition) => {
+    let comment = ''
+    modal.confirm({
+      title: `${transition.title}？`,
+      content: transition.commentRequired
+        ? <Input.TextArea aria-label="理由" placeholder="请写明理由" onChange={(event) => { comment = event.target.value }} />
+        : `将进入“${kind.stageById[transition.target]?.title}”。`,
+      okText: '确定', cancelText: '取消',
+      onOk: () => change('ActOnApplication', { action: transition.id, comment }, 'actOnApplication'),
+    })
+  }
+  const actions = (
     <>
-      <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${application.id}/edit`)}>修改</Button>
-      <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={submit}>提交申请</Button>
+      {editable && <Button icon={<EditOutlined />} onClick={() => navigate(`/applications/${application.id}/edit`)}>修改</Button>}
+      {ownMoves.map((t) => <Button key={t.id} loading={busy} onClick={() => take(t)}>{t.title}</Button>)}
+      {editable && (
+        <Button type="primary" icon={<SendOutlined />} loading={busy}
+          onClick={() => change('SubmitApplication', {}, 'submitApplication')}>提交申请</Button>
+      )}
     </>
   )
 
@@ -81,7 +101,7 @@ export default function ApplicationPage() {
           <Descriptions.Item label="提交时间">{formatDateTime(application.submittedAt)}</Descriptions.Item>
           {application.score != null && <Descriptions.Item label="得分">{application.score}{application.grade ? `（${application.grade}）` : ''}</Descriptions.Item>}
         </Descriptions>
-        <StageSteps kind={kind} stage={application.stage} />
+        <StageSteps kind={kind} stage={application.stage} events={application.events} />
       </Card>
       {application.recognition && (
         <Card title="认定" size="small" style={{ marginBottom: 16 }}>
@@ -102,7 +122,7 @@ export default function ApplicationPage() {
               <>
                 {application.evaluation && (
                   <Typography.Paragraph type="secondary">
-                    {formatDate(application.evaluation.evaluatedOn)}按{scheme.documentNumber}核验（{application.evaluation.plugin} {application.evaluation.pluginVersion}）
+                    {formatDate(application.evaluation.evaluatedOn)}按{scheme.documentNumber}核验（{application.evaluation.plugin} {application.evaluation.pluginVersion}，方案版本 {application.evaluation.schemeVersion}）
                   </Typography.Paragraph>
                 )}
                 <AssessmentSummary assessment={application.evaluation} />
