@@ -21,6 +21,11 @@ export function formatDateTime(value) {
   return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
 }
 
+/** Where an institution is: 杭州市 西湖区, or just the city (or province) it is registered in. */
+export function areaOf(inst) {
+  return inst.cityName === inst.divisionName ? inst.cityName : `${inst.cityName} ${inst.divisionName}`
+}
+
 /** Today in Beijing as an ISO date. */
 export function todayIso() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CST }).format(new Date())

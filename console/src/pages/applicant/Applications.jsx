@@ -1,8 +1,8 @@
-// 我的申请: the applications of the institutions the applicant acts for, newest first page by page.
-import { useState } from 'react'
-import { Button, Card, Form, Select, Table } from 'antd'
+// 我的申请: the applications of the institutions the applicant acts for, page by page.
+import { Button, Table } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { Link, useNavigate } from 'react-router'
+import { FilterBar, FilterSelect, choicesOf, useFilter } from '../../components/Filters'
 import LoadError from '../../components/LoadError'
 import Pager from '../../components/Pager'
 import { PageTitle } from '../../components/Shell'
@@ -15,9 +15,8 @@ import { usePaged } from '../../lib/usePaged'
 export default function Applications() {
   const navigate = useNavigate()
   const schemes = useSchemes()
-  const [filter, setFilter] = useState({})
+  const [filter, set] = useFilter()
   const paged = usePaged('MyApplications', 'applications', { filter })
-  const set = (key) => (value) => setFilter((f) => ({ ...f, [key]: value || null }))
   const kindOf = (a) => schemes?.byId[a.schemeId]?.kindById[a.kind]
 
   const columns = [
@@ -35,18 +34,11 @@ export default function Applications() {
       <PageTitle extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/applications/new')}>新建申请</Button>}>
         我的申请
       </PageTitle>
-      <Card style={{ marginBottom: 16 }}>
-        <Form layout="inline">
-          <Form.Item label="认定事项" htmlFor="filter-scheme">
-            <Select id="filter-scheme" allowClear placeholder="全部" style={{ width: 300 }} onChange={set('schemeId')}
-              options={schemes?.list.map((s) => ({ label: s.title, value: s.id }))} />
-          </Form.Item>
-          <Form.Item label="状态" htmlFor="filter-status">
-            <Select id="filter-status" allowClear placeholder="全部" style={{ width: 120 }} onChange={set('status')}
-              options={Object.entries(STATUS).map(([value, { label }]) => ({ label, value }))} />
-          </Form.Item>
-        </Form>
-      </Card>
+      <FilterBar>
+        <FilterSelect name="scheme" label="认定事项" width={300} onChange={set('schemeId')}
+          options={schemes?.list.map((s) => ({ label: s.title, value: s.id }))} />
+        <FilterSelect name="status" label="状态" width={120} onChange={set('status')} options={choicesOf(STATUS)} />
+      </FilterBar>
       <LoadError error={paged.error} retry={paged.reload} />
       <Table rowKey="id" columns={columns} dataSource={paged.rows} loading={paged.loading} pagination={false}
         locale={{ emptyText: '暂无申请' }} />

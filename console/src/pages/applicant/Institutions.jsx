@@ -4,12 +4,8 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { useNavigate } from 'react-router'
 import LoadError from '../../components/LoadError'
 import { PageTitle } from '../../components/Shell'
-import { formatDate } from '../../lib/format'
+import { areaOf, formatDate } from '../../lib/format'
 import { useMyInstitutions } from '../../lib/institutions'
-
-export function areaOf(inst) {
-  return inst.cityName === inst.divisionName ? inst.cityName : `${inst.cityName} ${inst.divisionName}`
-}
 
 export default function Institutions() {
   const navigate = useNavigate()

@@ -3,8 +3,7 @@
 import { Alert, Table } from 'antd'
 import LoadError from '../../components/LoadError'
 import { PageTitle } from '../../components/Shell'
-import { RecognitionStatusTag } from '../../components/Tags'
-import { dateColumn } from '../../components/columns'
+import { dateColumn, recognitionColumns } from '../../components/columns'
 import { formatDate, todayIso } from '../../lib/format'
 import { useMyInstitutions } from '../../lib/institutions'
 import { useSchemes } from '../../lib/schemes'
@@ -18,13 +17,7 @@ export default function Recognitions() {
 
   const columns = [
     { title: '机构', dataIndex: 'institution' },
-    { title: '认定名称', dataIndex: 'title' },
-    { title: '认定事项', key: 'scheme', render: (_, r) => schemes?.byId[r.schemeId]?.title ?? r.schemeId },
-    { title: '编号', dataIndex: 'code', render: (code) => code ?? '—' },
-    { title: '职业（工种）', dataIndex: 'occupations', render: (list) => (list.length ? list.join('、') : '—') },
-    { title: '状态', dataIndex: 'status', render: (status) => <RecognitionStatusTag value={status} /> },
-    dateColumn('认定日期', 'grantedOn'),
-    dateColumn('有效期至', 'validUntil', '未设期限'),
+    ...recognitionColumns(schemes),
     { title: '终止', key: 'ended', render: (_, r) => (r.endedOn ? `${formatDate(r.endedOn)}${r.endReason ? `（${r.endReason}）` : ''}` : '—') },
     dateColumn('不得重新申请至', 'banUntil'),
   ]
