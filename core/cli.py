@@ -145,7 +145,8 @@ async def _demo(settings: Settings) -> None:
         return
     print(f"demo data: {loaded} example application(s) loaded")
     print(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
-          "log in with the login mutation, then send Authorization: Bearer <token> (GraphiQL: Headers)")
+          "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
+          "(GraphiQL: Headers)")
 
 
 def _serve(settings: Settings, args) -> int:
@@ -156,7 +157,8 @@ def _serve(settings: Settings, args) -> int:
     upgrade(settings.database_url)
     if args.demo:
         asyncio.run(_demo(settings))
-    print(f"accredit: GraphQL (and GraphiQL) at http://{args.host}:{args.port}/graphql", flush=True)
+    print(f"accredit: web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
+          f"http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
     return 0
 

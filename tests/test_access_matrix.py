@@ -112,6 +112,14 @@ async def _plugins(w, role, where):
     return _seen((await w.call(role, where, "{ plugins { name } }"))["plugins"])
 
 
+async def _divisions(w, role, where):
+    return _seen((await w.call(role, where, "{ divisions { code } }"))["divisions"])
+
+
+async def _org_types(w, role, where):
+    return _seen((await w.call(role, where, "{ orgTypes { value } }"))["orgTypes"])
+
+
 async def _recognitions(w, role, where):
     return _seen((await w.call(role, where, "{ recognitions(first: 5) { totalCount } }"))["recognitions"] is not None)
 
@@ -224,6 +232,7 @@ async def _act_on(w, role, where):
 
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
+    "query.divisions": _divisions, "query.orgTypes": _org_types,
     "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.institutions": _institutions,
     "query.institution": _institution, "query.node": _node, "query.applications": _applications,
     "query.application": _application, "query.ranking": _ranking, "query.evaluate": _evaluate, "query.auditLog": _audit,

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), health and readiness probes.
+"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), the web console at /console,
+health and readiness probes.
 
 Every POST to /graphql is authenticated first (:class:`Authenticate`): a valid ``Authorization:
 Bearer`` token (from ``login``, or an API token) names the actor; no header means the public view;
@@ -20,6 +21,7 @@ from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
 from core.actors import EVERYWHERE, Actor
+from core.api.console import console_routes
 from core.api.context import Context
 from core.api.inputs import decode_body
 from core.api.schema import schema
@@ -156,6 +158,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
         Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
+        *console_routes(),
     ], lifespan=lifespan)
     app.state.platform = platform
     return BodyLimit(app, platform.settings.max_body_bytes)

@@ -23,6 +23,7 @@ from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
 from core.api.types.scheme_cache import scheme_type
 from core.api.types.schemes import SchemeType
+from core.api.types.vocabulary import DivisionType, OrgTypeOption, divisions, org_types
 from core.db import models
 from core.criteria import EvaluationMode, blocks
 from core.engine.jsonable import jsonable
@@ -38,6 +39,9 @@ class InstitutionFilter:
     city_code: str | None = None
     division_code: str | None = None
     org_type: OrgTypeEnum | None = None
+    in_scope: bool | None = strawberry.field(default=None, description=(
+        "Only those within your own scope (for an applicant, the institutions it acts for), leaving out "
+        "those you see only because they are on the public register"))
 
 
 @strawberry.input
@@ -195,6 +199,14 @@ class Query:
         entry = info.context.platform.registry.schemes.get(id)
         return scheme_type(entry) if entry else None
 
+    @strawberry.field(description="Divisions an institution may be registered in (GB/T 2260: the province, its cities, Hangzhou's districts), with their names")
+    def divisions(self) -> list[DivisionType]:
+        return divisions()
+
+    @strawberry.field(description="Organisation types (机构类型) with their Chinese labels, in the order forms list them")
+    def org_types(self) -> list[OrgTypeOption]:
+        return org_types()
+
     @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
     def plugins(self, info: Info) -> list[PluginInfo]:
         return [PluginInfo(name=p.name, version=p.version, hooks=list(p.hooks), builtin=p.builtin)
@@ -213,6 +225,8 @@ class Query:
                 query = query.where(column == value.upper() if column is I.credit_code else column == value)
         if f.org_type:
             query = query.where(I.org_type == f.org_type.value)
+        if f.in_scope:
+            query = query.where(access.scoped_institutions(info.context.actor))
         return await _page(info, query, I, first, after, InstitutionType.of)
 
     @strawberry.field(description="null when no institution has this ID in your view (an ID of another type included)")
