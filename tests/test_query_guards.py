@@ -78,7 +78,7 @@ async def test_oversized_and_get_requests_are_refused(client_for):
     via_get = await gql.http.get("/graphql", params={"query": "{ schemes { id } }"})
     assert via_get.status_code == 400 and via_get.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
     not_json = await gql.http.post("/graphql", content=b"{not json", headers={"content-type": "application/json"})
-    assert not_json.status_code == 400 and not_json.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+    assert not_json.status_code == 400 and not_json.json()["errors"][0]["extensions"]["code"] == "INVALID_JSON"
 
 
 async def test_batched_requests_are_refused(client_for):
