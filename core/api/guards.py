@@ -203,5 +203,5 @@ def shape_problem(document: DocumentNode, limits: Limits = LIMITS) -> GraphQLErr
         return refusal(DOCUMENT_TOO_LARGE, f"查询展开片段后超过 {limits.max_selections} 个选择项，请拆分查询；"
                                            f"The document has more than {limits.max_selections} selections once its fragments are expanded.")
     except RecursionError:
-        return refusal(QUERY_TOO_DEEP, f"查询嵌套过深，请减少嵌套；The operation is nested too deeply.")
+        return refusal(QUERY_TOO_DEEP, "查询嵌套过深，请减少嵌套；The operation is nested too deeply.")
     return None

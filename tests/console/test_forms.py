@@ -82,5 +82,5 @@ def test_each_worked_example_goes_through_its_form_unchanged(console: Console):
                 console.screenshot("applicant-example-refused", full_page=False)
         else:
             assert after["status"] != "DRAFT"
-            expect(page.get_by_text(f"当前环节")).to_be_visible()
+            expect(page.get_by_text("当前环节")).to_be_visible()
             expect(page.locator(".ant-tag").filter(has_text="审核中")).to_be_visible()
