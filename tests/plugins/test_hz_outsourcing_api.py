@@ -191,3 +191,15 @@ async def test_worked_examples_load_as_demo_data(client_for):
     nodes = [e["node"] for e in (await gql(query))["applications"]["edges"]]
     assert [(n["stageId"], n["institution"]["divisionName"]) for n in nodes] == [
         ("recognized", "滨江区"), ("district_review", "萧山区"), ("draft", "临安区")]
+
+
+async def test_each_policy_number_applied_is_given_with_its_article_and_date(client_for):
+    gql = await client_for([plugin])
+    inst, app = await _draft(gql)
+    dry = await gql("""query($i: DryRunInput!) { evaluate(input: $i) { results { criterionId parameters } } }""",
+                    {"i": {"institutionId": inst["id"], "schemeId": SCHEME, "form": form()}}, role="applicant")
+    stored = (await _state(gql, app))["criterionResults"]
+    for results in (dry["evaluate"]["results"], stored):
+        [years] = [r["parameters"] for r in results if r["criterionId"] == "art6_2_training_years"]
+        assert years == [{"name": "min_training_years", "value": 2, "since": "2021-12-20", "reference": "第六条（二）",
+                          "description": "培训从业时间下限（整年，含本数：“2年以上”）"}]
