@@ -114,6 +114,7 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     name_cell = page.locator("td").filter(has=page.locator("#root_teachers_0_name"))
     expect(name_cell.locator(".form-table-error")).to_have_text("专业教师 第1项 姓名：不能为空")  # the API's, on its cell
     console.screenshot("applicant-field-error", full_page=False)             # scrolled to the refused field
+    console.assert_accessible()
     assert server.graphql("{ applications(first: 10) { totalCount } }", username="xihu.peixun",
                           password=PASSWORD)["applications"]["totalCount"] == 0   # refused: nothing stored
 
@@ -135,6 +136,8 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     expect(scale).to_contain_text("累计培训服务外包人才500人以上（含本数）")       # the rule
     expect(scale).to_contain_text("累计培训服务外包人才（人）：2350")             # the value, under its form title
     expect(scale).to_contain_text("符合")
+    expect(drawer.get_by_role("row").filter(has_text="第六条（二）")).to_contain_text(    # the policy number, its source
+        "培训从业时间下限（整年，含本数：“2年以上”）：2（第六条（二），2021年12月20日起）")
     expect(drawer.get_by_role("row").filter(has_text="第六条（四）")).to_contain_text("待评审")
     page.keyboard.press("Escape")
 
