@@ -125,7 +125,9 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     rules = drawer.get_by_role("row").filter(has_text="第六条（八）")
     expect(rules).to_contain_text("不符合")
     expect(rules).to_contain_text("培训管理细则")
-    console.screenshot("applicant-precheck", full_page=False)              # the drawer over the form
+    console.settle(drawer)
+    rules.scroll_into_view_if_needed()
+    console.screenshot("applicant-precheck", full_page=False)              # the drawer over the form, at the failure
     console.assert_accessible()
     page.keyboard.press("Escape")
     for topic in ("培训计划的制定", "培训组织和实施", "培训纪律", "培训师资", "招生要求", "培训收费标准", "培训考核"):
