@@ -83,6 +83,11 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     expect(card).to_contain_text("民办非企业单位")
     console.screenshot("applicant-institution")
     console.assert_accessible()
+    card.get_by_role("button", name=f"修改 {INSTITUTION}").click()               # and edit it
+    expect(page.get_by_label("统一社会信用代码")).to_be_disabled()
+    page.get_by_label("地址").fill("杭州市西湖区文三路 102 号")
+    page.get_by_role("button", name="保存").click()
+    expect(card).to_contain_text("杭州市西湖区文三路 102 号")
 
     # A 认定申请 from the form the scheme publishes.
     page.get_by_role("link", name="新建申请").click()
