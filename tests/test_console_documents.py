@@ -13,8 +13,10 @@ DOCUMENTS = sorted((ROOT / "console" / "src" / "graphql").glob("*.graphql"))
 SCHEMA = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
 
 
-def test_the_console_has_its_documents():
+def test_the_console_has_its_documents_and_sends_each_of_them():
     assert {"Login", "Schemes", "CreateApplication", "Evaluate", "PublicRegister"} <= {d.stem for d in DOCUMENTS}
+    code = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "console" / "src").rglob("*.js*"))
+    assert [d.stem for d in DOCUMENTS if f"'{d.stem}'" not in code] == []   # request('Name', …): none left unused
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)

@@ -167,6 +167,16 @@ class Console:
         self.page.screenshot(path=path, full_page=full_page, style=".ant-message { display: none !important; }")
         return path
 
+    def settle(self, locator, *, tries: int = 50) -> None:
+        """Wait until ``locator`` stops moving (a drawer sliding in), for a picture of where it stays."""
+        previous = None
+        for _ in range(tries):
+            current = locator.bounding_box()
+            if current is not None and current == previous:
+                return
+            previous = current
+            self.page.wait_for_timeout(100)
+
     def expect_errors_on_fields(self, errors: list[dict]) -> None:
         """Each of the API's ``errors`` is shown on the field its path names: a form field (rjsf's
         ``root_<path>``, in its table cell or form item), the round, or else the page's alert."""

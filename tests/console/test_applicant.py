@@ -83,6 +83,11 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     expect(card).to_contain_text("民办非企业单位")
     console.screenshot("applicant-institution")
     console.assert_accessible()
+    card.get_by_role("button", name=f"修改 {INSTITUTION}").click()               # and edit it
+    expect(page.get_by_label("统一社会信用代码")).to_be_disabled()
+    page.get_by_label("地址").fill("杭州市西湖区文三路 102 号")
+    page.get_by_role("button", name="保存").click()
+    expect(card).to_contain_text("杭州市西湖区文三路 102 号")
 
     # A 认定申请 from the form the scheme publishes.
     page.get_by_role("link", name="新建申请").click()
@@ -114,6 +119,7 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     name_cell = page.locator("td").filter(has=page.locator("#root_teachers_0_name"))
     expect(name_cell.locator(".form-table-error")).to_have_text("专业教师 第1项 姓名：不能为空")  # the API's, on its cell
     console.screenshot("applicant-field-error", full_page=False)             # scrolled to the refused field
+    console.assert_accessible()
     assert server.graphql("{ applications(first: 10) { totalCount } }", username="xihu.peixun",
                           password=PASSWORD)["applications"]["totalCount"] == 0   # refused: nothing stored
 
@@ -124,7 +130,9 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     rules = drawer.get_by_role("row").filter(has_text="第六条（八）")
     expect(rules).to_contain_text("不符合")
     expect(rules).to_contain_text("培训管理细则")
-    console.screenshot("applicant-precheck", full_page=False)              # the drawer over the form
+    console.settle(drawer)
+    rules.scroll_into_view_if_needed()
+    console.screenshot("applicant-precheck", full_page=False)              # the drawer over the form, at the failure
     console.assert_accessible()
     page.keyboard.press("Escape")
     for topic in ("培训计划的制定", "培训组织和实施", "培训纪律", "培训师资", "招生要求", "培训收费标准", "培训考核"):
@@ -135,6 +143,8 @@ def test_applicant_registers_files_prechecks_submits_and_follows_the_application
     expect(scale).to_contain_text("累计培训服务外包人才500人以上（含本数）")       # the rule
     expect(scale).to_contain_text("累计培训服务外包人才（人）：2350")             # the value, under its form title
     expect(scale).to_contain_text("符合")
+    expect(drawer.get_by_role("row").filter(has_text="第六条（二）")).to_contain_text(    # the policy number, its source
+        "培训从业时间下限（整年，含本数：“2年以上”）：2（第六条（二），2021年12月20日起）")
     expect(drawer.get_by_role("row").filter(has_text="第六条（四）")).to_contain_text("待评审")
     page.keyboard.press("Escape")
 

@@ -217,3 +217,15 @@ async def test_the_dry_run_of_a_check_evaluates_it_against_the_recognition_it_co
     assert not_a_recognition["errors"] == [{"field": ["input", "recognitionId"], "code": "NOT_FOUND"}]
     recognition_kind = (await gql(query, {"input": {**check, "kind": "recognition", "recognitionId": rec["id"]}}))["evaluate"]
     assert recognition_kind["errors"] == [{"field": ["input", "recognitionId"], "code": "INVALID"}]
+
+
+async def test_each_policy_number_applied_is_given_with_its_article_and_date(client_for):
+    gql = await client_for([plugin])
+    inst, app = await _draft(gql)
+    dry = await gql("""query($i: DryRunInput!) { evaluate(input: $i) { results { criterionId parameters } } }""",
+                    {"i": {"institutionId": inst["id"], "schemeId": SCHEME, "form": form()}}, role="applicant")
+    stored = (await _state(gql, app))["criterionResults"]
+    for results in (dry["evaluate"]["results"], stored):
+        [years] = [r["parameters"] for r in results if r["criterionId"] == "art6_2_training_years"]
+        assert years == [{"name": "min_training_years", "value": 2, "since": "2021-12-20", "reference": "第六条（二）",
+                          "description": "培训从业时间下限（整年，含本数：“2年以上”）"}]

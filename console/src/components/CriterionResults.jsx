@@ -40,6 +40,19 @@ export function CriterionValues({ values, formSchema }) {
   )
 }
 
+/** The policy numbers a criterion applied, each with its article and the date it applies from. */
+function PolicyNumbers({ parameters }) {
+  const numbers = (parameters ?? []).filter((p) => p && typeof p === 'object')
+  if (!numbers.length) return null
+  return (
+    <ul className="criterion-values criterion-parameters">
+      {numbers.map((p) => (
+        <li key={p.name}>{p.description || p.name}：{show(p.value)}（{p.reference}，{formatDate(p.since)}起）</li>
+      ))}
+    </ul>
+  )
+}
+
 export default function CriterionResults({ results, formSchema }) {
   const columns = [
     { title: '条款', dataIndex: 'citation', width: 110 },
@@ -55,7 +68,15 @@ export default function CriterionResults({ results, formSchema }) {
         </Space>
       ),
     },
-    { title: '规则', dataIndex: 'rule' },
+    {
+      title: '规则', key: 'rule',
+      render: (_, r) => (
+        <>
+          <div>{r.rule}</div>
+          <PolicyNumbers parameters={r.parameters} />
+        </>
+      ),
+    },
     { title: '数值', key: 'values', width: 300, render: (_, r) => <CriterionValues values={r.values} formSchema={formSchema} /> },
     {
       title: '结果', key: 'outcome', width: 110,
