@@ -162,7 +162,9 @@ def _serve(settings: Settings, args) -> int:
         asyncio.run(_demo(settings))
     print(f"accredit: web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
           f"http://{args.host}:{args.port}/graphql", flush=True)
-    uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
+    # the client's address is taken from X-Forwarded-For by the app, from ACCREDIT_TRUSTED_PROXIES only
+    uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                proxy_headers=False)
     return 0
 
 

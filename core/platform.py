@@ -19,7 +19,7 @@ import pluggy
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from core.budgets import Budgets
+from core.budgets import Budgets, BudgetStore, database_store
 from core.calendar import WorkingCalendar
 from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
@@ -89,16 +89,22 @@ class Platform:
         """The master secret (:mod:`core.secret`), read on first use."""
         return master_secret(self.settings)
 
+    @property
+    def _budget_store(self) -> BudgetStore | None:
+        """Where all workers' budgets meet (the database), unless ``budget_sync_s`` is 0."""
+        return database_store(self.transaction) if self.settings.budget_sync_s > 0 else None
+
     @functools.cached_property
     def query_budgets(self) -> Budgets:
         """Query cost points each caller has left in its window (:mod:`core.budgets`)."""
-        return Budgets(self.settings.query_budget_points, self.settings.query_budget_window_s)
+        return Budgets(self.settings.query_budget_points, self.settings.query_budget_window_s, purpose="query",
+                       store=self._budget_store, sync_s=self.settings.budget_sync_s)
 
     @functools.cached_property
     def login_throttle(self) -> LoginThrottle:
         """Failed logins each username and address have left, and the password hashes running
         (:mod:`core.identity.throttle`)."""
-        return LoginThrottle(self.settings)
+        return LoginThrottle(self.settings, store=self._budget_store)
 
     @functools.cached_property
     def vault(self):
@@ -154,4 +160,9 @@ class Platform:
 
     async def close(self) -> None:
         await self.denials.close()
+        if "query_budgets" in self.__dict__:
+            await self.query_budgets.close()
+        if "login_throttle" in self.__dict__:
+            await self.login_throttle.by_username.close()
+            await self.login_throttle.by_address.close()
         await self.engine.dispose()

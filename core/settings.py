@@ -99,6 +99,17 @@ class Settings(BaseSettings):
     query_budget_window_s: int = 3_600
     """Length of the budget window, in seconds."""
 
+    trusted_proxies: str = "127.0.0.1"
+    """Addresses (comma-separated IPs or CIDR networks; ``*`` for any) of reverse proxies and load
+    balancers whose ``X-Forwarded-For`` names the client: behind them, the caller's own address is
+    what anonymous budgets, login limits and the audit log key on. A request from any other address
+    is taken to come from that address, whatever headers it sends."""
+
+    budget_sync_s: float = 1.0
+    """How often each worker adds what callers spent of their budgets (query points, failed logins)
+    to the totals in the database and reads back what the other workers admitted, while it has
+    callers in the current window; 0 keeps the budgets per process (N workers, N budgets)."""
+
     denial_window_s: float = 60.0
     """Permission denials are counted in memory and appended to the audit log at the end of each
     window of this many seconds: one entry per caller and area (:mod:`core.engine.denials`)."""

@@ -19,6 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from core.actors import EVERYWHERE, Actor
 from core.api.console import console_routes
@@ -162,7 +163,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
         *console_routes(),
     ], lifespan=lifespan)
     app.state.platform = platform
-    return BodyLimit(app, platform.settings.max_body_bytes)
+    return BodyLimit(ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies), platform.settings.max_body_bytes)
 
 
 class BodyLimit:

@@ -29,18 +29,19 @@ literals or variables; ``@skip``/``@include`` are ignored, i.e. the worst case i
   cost 1. A mutation costs :data:`MUTATION_COST` (logins nothing: :data:`SELF_PRICED_MUTATIONS`). Introspection (``__schema``, ``__type``) adds
   nothing: alone it costs the minimum, 1.
 - **Budget.** Each caller (:func:`budget_key`) may spend ``settings.query_budget_points`` points per
-  window of ``settings.query_budget_window_s`` seconds, a fixed window opened by the caller's first
-  charged request (resetting like GitHub's ``resetAt``). A request the remaining points cannot pay
+  window of ``settings.query_budget_window_s`` seconds, a fixed window aligned on the clock, the
+  same in every worker (resetting like GitHub's ``resetAt``). A request the remaining points cannot pay
   is refused, ``RATE_LIMITED``, and nothing runs; refused requests are not charged.
 
 Refusals are ordinary GraphQL errors (HTTP 200, ``data: null``) raised as :class:`GraphQLError`,
 which error masking keeps. A request that ran answers with ``extensions.cost = {"requested",
 "nodes", "remaining", "resetAt"}``.
 
-The budget (:mod:`core.budgets`) lives on the :class:`~core.platform.Platform` (one per process, so with N workers a
-caller can spend up to N budgets; a shared store would be needed to hold it across processes).
-It needs no lock: checking and charging happen with no ``await`` in between, so under asyncio no
-other request interleaves, and no threads touch it.
+The budget (:mod:`core.budgets`) lives on the :class:`~core.platform.Platform`, and every worker
+adds what it charged to the totals in the database and reads back the others' each
+``settings.budget_sync_s`` seconds, so N workers hold a caller to one budget (overrun by at most
+what the others admit within one synchronisation). Charging needs no lock: checking and charging
+happen with no ``await`` in between, so under asyncio no other request interleaves.
 """
 from __future__ import annotations
 

@@ -307,3 +307,15 @@ class CalendarYear(Base):
     """``["YYYY-MM-DD", …]``: weekend days worked."""
     imported_by: Mapped[str] = mapped_column(String(100))
     imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class BudgetSpend(Base):
+    """What all workers spent of one budget (query points, failed logins) for one key in one window
+    (:mod:`core.budgets`); rows of ended windows are deleted as workers synchronise."""
+
+    __tablename__ = "budget_spends"
+
+    purpose: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    window_number: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    spent: Mapped[int] = mapped_column(default=0)

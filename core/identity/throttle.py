@@ -1,5 +1,6 @@
-"""What bounds the cost of logging in, per process: failed attempts per username and per client
-address in fixed windows, and the Argon2 hashes computed at once.
+"""What bounds the cost of logging in: failed attempts per username and per client address in fixed
+windows (shared by all workers through the database, :mod:`core.budgets`), and the Argon2 hashes
+computed at once (per process).
 
 Logins are priced here, not from the query budget of :mod:`core.api.cost`, so callers who spent
 their address's query budget can still log in. An attempt is charged to its username and its
@@ -19,7 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from core.budgets import Budgets, Charge
+from core.budgets import Budgets, BudgetStore, Charge
 from core.clock import CST
 from core.errors import ErrorCode, Refused
 from core.identity import passwords
@@ -44,9 +45,12 @@ class Attempt:
 
 
 class LoginThrottle:
-    def __init__(self, settings, clock: Callable[[], float] = time.time):
-        self.by_username = Budgets(settings.login_failures_per_username, settings.login_window_s, clock)
-        self.by_address = Budgets(settings.login_failures_per_address, settings.login_window_s, clock)
+    def __init__(self, settings, clock: Callable[[], float] = time.time, store: BudgetStore | None = None):
+        shared = {"store": store, "sync_s": settings.budget_sync_s}
+        self.by_username = Budgets(settings.login_failures_per_username, settings.login_window_s, clock,
+                                   purpose="login-username", **shared)
+        self.by_address = Budgets(settings.login_failures_per_address, settings.login_window_s, clock,
+                                  purpose="login-address", **shared)
         self.hashing = asyncio.Semaphore(settings.password_hash_threads)
 
     def admit(self, username: str, address: str, known_device: bool) -> Attempt:
