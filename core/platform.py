@@ -89,6 +89,13 @@ class Platform:
         """The master secret (:mod:`core.secret`), read on first use."""
         return master_secret(self.settings)
 
+    @functools.cached_property
+    def allowed_documents(self) -> frozenset[str] | None:
+        """The digests of the only documents accepted, or None for any (:mod:`core.api.persisted`)."""
+        from core.api.persisted import allowed_documents
+
+        return allowed_documents(self.settings.allowed_documents)
+
     @property
     def _budget_store(self) -> BudgetStore | None:
         """Where all workers' budgets meet (the database), unless ``budget_sync_s`` is 0."""

@@ -105,6 +105,10 @@ class Settings(BaseSettings):
     what anonymous budgets, login limits and the audit log key on. A request from any other address
     is taken to come from that address, whatever headers it sends."""
 
+    allowed_documents: str = ""
+    """Persisted documents only: folders of ``.graphql`` files (comma-separated) whose exact texts
+    are the only GraphQL documents accepted (``DOCUMENT_NOT_ALLOWED`` otherwise); empty accepts any."""
+
     budget_sync_s: float = 1.0
     """How often each worker adds what callers spent of their budgets (query points, failed logins)
     to the totals in the database and reads back what the other workers admitted, while it has

@@ -138,6 +138,7 @@ async def _error(send, status: int, code: str, message: str, extra_headers: list
 def create_app(platform: Platform | None = None) -> Starlette:
     install_log_redaction()  # identity and phone numbers never reach a log, whoever logs them
     platform = platform or Platform()
+    _ = platform.allowed_documents  # a misconfigured allow-list fails here, before anything listens
 
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})

@@ -16,6 +16,7 @@ and whose message names the limit and what the document had:
 ``QUERY_TOO_DEEP``     nested deeper than :attr:`Limits.max_depth`
 ``TOO_MANY_ALIASES``   more than :attr:`Limits.max_aliases` aliases
 ``INTROSPECTION_DISABLED``  ``__schema`` or ``__type`` asked while ``ACCREDIT_INTROSPECTION`` is off
+``DOCUMENT_NOT_ALLOWED``    not one of the documents ``ACCREDIT_ALLOWED_DOCUMENTS`` lists (:mod:`.persisted`)
 =====================  ======================================================================
 
 Other documents that cannot run keep graphql-core's message with a code too:
@@ -34,6 +35,8 @@ from graphql import (
     GraphQLSyntaxError, InlineFragmentNode, NoSchemaIntrospectionCustomRule, OperationDefinitionNode, SelectionSetNode, ValidationContext, parse, validate,
 )
 from strawberry.extensions import SchemaExtension
+
+from core.api.persisted import DOCUMENT_NOT_ALLOWED, digest
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
@@ -73,6 +76,10 @@ class GuardedParse(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         context = self.execution_context
         if context.query:  # no query: strawberry answers that itself
+            allowed = context.context.platform.allowed_documents
+            if allowed is not None and digest(context.query) not in allowed:
+                raise refusal(DOCUMENT_NOT_ALLOWED, "本服务只接受已登记的查询文档（ACCREDIT_ALLOWED_DOCUMENTS）；"
+                                                    "This server accepts only its registered GraphQL documents.")
             context.graphql_document = parse_document(context.query, self.limits)
         yield
 
