@@ -89,10 +89,10 @@ class RequestLog:
         try:
             await self.app(scope, receive, respond)
         finally:
-            REQUEST_ID.reset(tokens[0])
-            OUTCOME.reset(tokens[1])
             if logged:
                 _record(outcome, status, time.perf_counter() - started, request_id)
+            REQUEST_ID.reset(tokens[0])
+            OUTCOME.reset(tokens[1])
 
 
 def _json(headers) -> bool:
