@@ -1,7 +1,7 @@
 """Logging: JSON lines for a log collector, or readable lines on a terminal.
 
 ``ACCREDIT_LOG_FORMAT`` chooses: ``json`` (one object a line: ``time``, ``level``, ``logger``,
-``message``, ``request_id`` while a request runs, the record's structured ``fields``, ``exception``),
+``pid`` (which worker), ``message``, ``request_id`` while a request runs, the record's structured ``fields``, ``exception``),
 ``text``, or ``auto`` (the default: text when standard error is a terminal, JSON otherwise).
 ``ACCREDIT_LOG_LEVEL`` (``INFO``) sets the level. The standard library's ``logging`` throughout, so
 every library's records go the same way; identity and mobile numbers are masked in every record
@@ -28,7 +28,7 @@ REQUEST_ID: ContextVar[str | None] = ContextVar("accredit_request_id", default=N
 class JSONFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {"time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
-                "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+                "level": record.levelname, "logger": record.name, "pid": record.process, "message": record.getMessage()}
         if getattr(record, "request_id", None):
             line["request_id"] = record.request_id
         line.update(getattr(record, "fields", None) or {})

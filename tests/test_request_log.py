@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 
 from core.logs import JSONFormatter, TextFormatter
 from tests.support import documents as doc
@@ -67,7 +68,7 @@ def test_the_line_as_json_for_a_collector_and_as_text_for_a_person():
     record = logging.LogRecord("accredit.request", logging.INFO, __file__, 1, "graphql %s %s", ("Schemes", "ok"), None)
     record.request_id, record.fields = "r1", {"request_id": "r1", "role": "expert", "outcome": "ok", "name": "王五"}
     assert json.loads(JSONFormatter().format(record)) | {"time": "-"} == {
-        "time": "-", "level": "INFO", "logger": "accredit.request", "message": "graphql Schemes ok", "request_id": "r1",
+        "time": "-", "level": "INFO", "pid": os.getpid(), "logger": "accredit.request", "message": "graphql Schemes ok", "request_id": "r1",
         "role": "expert", "outcome": "ok", "name": "王五"}
     assert '"王五"' in JSONFormatter().format(record)  # Chinese stays readable
     assert TextFormatter().format(record).endswith("INFO    accredit.request graphql Schemes ok request_id=r1 role=expert "
