@@ -65,7 +65,7 @@ class RequestLog:
         given = dict(scope.get("headers") or ()).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if WELL_FORMED.fullmatch(given) else uuid.uuid4().hex
         logged = scope["method"] == "POST" and scope["path"] == "/graphql"
-        outcome, started, status, held = Outcome(), time.perf_counter(), 500, None
+        outcome, started, status, held, chunks = Outcome(), time.perf_counter(), 500, None, []
 
         async def respond(message):
             nonlocal status, held
@@ -77,12 +77,15 @@ class RequestLog:
                     held = message
                     return
             elif held is not None:
-                body = _with_request_id(message.get("body", b""), request_id, outcome)
+                chunks.append(message.get("body", b""))
+                if message.get("more_body"):
+                    return
+                body = _with_request_id(b"".join(chunks), request_id, outcome)
                 start = {**held, "headers": [(k, v) for k, v in held["headers"] if k != b"content-length"]
                          + [(b"content-length", str(len(body)).encode())]}
                 held = None
                 await send(start)
-                message = {**message, "body": body, "more_body": False}
+                message = {**message, "body": body}
             await send(message)
 
         tokens = REQUEST_ID.set(request_id), OUTCOME.set(outcome)
