@@ -1,30 +1,50 @@
-"""The ``accredit`` command: serve, schema export, plugins, db upgrade, audit, users, calendar."""
+"""The ``accredit`` command: serve, schema export, plugins, db upgrade, audit, users, calendar.
+
+It speaks English to the operator, as the logs and the README do (the API and the console speak
+Chinese to their users). A setting or option that cannot work is one line naming it and what to do,
+with exit status 2, before anything listens or writes (:mod:`core.startup`).
+"""
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from importlib import metadata
 from pathlib import Path
 
+from core import startup
 from core.settings import Settings
+from core.startup import StartupError
 
 
-def main(argv: list[str] | None = None) -> int:
+WORKER_HEALTHCHECK_S = 30
+"""uvicorn restarts a worker that does not answer its supervisor within this (5 s by default): on a
+busy 2-core machine importing the app alone took 10 s, and workers were killed and restarted in a loop."""
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="accredit", description="Recognition schemes for vocational-training institutions")
+    parser.add_argument("--version", action="version", version=f"accredit {metadata.version('accredit')}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="migrate the database and serve GraphQL at /graphql")
-    serve.add_argument("--demo", action="store_true", help="load a small realistic demo data set (once)")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=1)
+    serve = sub.add_parser("serve", help="migrate the database and serve GraphQL at /graphql",
+                           description="Check the settings, migrate the database, then serve GraphQL at /graphql, the "
+                           "web console at /console/, /healthz, /readyz and /metrics.")
+    serve.add_argument("--demo", action="store_true", help="load the plugins' worked examples and one account per role "
+                       "into an empty database (once), and print the accounts' password")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine "
+                       "only; 0.0.0.0 for every interface)")
+    serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default: %(default)s)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s); each has its "
+                       "own database pool, and /metrics adds them up")
 
     schema = sub.add_parser("schema", help="the public GraphQL contract")
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)
     export = schema_sub.add_parser("export", help="print the SDL, or write it to --output")
-    export.add_argument("--output", type=Path)
+    export.add_argument("--output", type=Path, help="write the SDL to this file (its folder must exist)")
 
-    sub.add_parser("plugins", help="list schemes and plugins loaded, with the hooks they implement")
+    sub.add_parser("plugins", help="list schemes and plugins loaded (installed and ACCREDIT_PLUGINS), with the hooks "
+                   "they implement")
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -43,36 +63,54 @@ def main(argv: list[str] | None = None) -> int:
 
     cli_users.add_parser(sub)
     cli_calendar.add_parser(sub)
+    return parser
 
-    args = parser.parse_args(argv)
-    settings = Settings()
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(startup.settings(), args)
+    except StartupError as error:
+        print(f"accredit: {error}", file=sys.stderr)
+        return 2
+
+
+def _run(settings: Settings, args) -> int:
     if args.command == "serve":
         return _serve(settings, args)
     if args.command == "schema":
-        from core.api.schema import schema as graphql_schema
-
-        sdl = graphql_schema.as_str() + "\n"
-        if args.output:
-            args.output.write_text(sdl, encoding="utf-8")
-            print(f"wrote {args.output}")
-        else:
-            sys.stdout.write(sdl)
-        return 0
+        return _schema(args)
     if args.command == "plugins":
-        return _plugins()
+        return _plugins(settings)
+    startup.database(settings)
     if args.command == "audit":
         return asyncio.run(_audit(settings, args))
     if args.command == "users":
+        from core import cli_users
+
         return asyncio.run(cli_users.run(settings, args))
     if args.command == "calendar":
-        return asyncio.run(cli_calendar.run(settings, args))
-    if args.command == "db":
-        from core.db.migrate import upgrade
+        from core import cli_calendar
 
-        upgrade(settings.database_url)
-        print(f"database at head: {settings.database_url}")
-        return 0
-    return 2
+        return asyncio.run(cli_calendar.run(settings, args))
+    from core.db.migrate import upgrade
+
+    upgrade(settings.database_url)
+    print(f"database at head: {startup.database_url(settings.database_url).render_as_string(hide_password=True)}")
+    return 0
+
+
+def _schema(args) -> int:
+    from core.api.schema import schema as graphql_schema
+
+    sdl = graphql_schema.as_str() + "\n"
+    if args.output:
+        startup.output_folder(args.output)
+        args.output.write_text(sdl, encoding="utf-8")
+        print(f"wrote {args.output}")
+    else:
+        sys.stdout.write(sdl)
+    return 0
 
 
 async def _audit(settings: Settings, args) -> int:
@@ -82,6 +120,8 @@ async def _audit(settings: Settings, args) -> int:
     from core.db.engine import make_engine
 
     kept = args.head if args.audit_command == "verify" else args.output
+    if args.output:
+        startup.output_folder(args.output)
     exported = _exported_heads(kept) if kept and (kept.exists() or args.audit_command == "verify") else []
     engine = make_engine(settings.database_url, settings)
     try:
@@ -113,16 +153,15 @@ def _exported_heads(path: Path):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         return [Head(int(head["seq"]), str(head["hash"])) for head in map(json.loads, lines)]
     except (OSError, ValueError, TypeError, KeyError) as error:
-        raise SystemExit(f"{path}: not a file of exported heads ({error})") from None
+        raise StartupError(f"{path}: not a file of exported heads ({error}): name the file `accredit audit head "
+                           "--output` appends to") from None
 
 
-def _plugins() -> int:
-    from core.calendar import WorkingCalendar
-    from core.plugins import describe, get_plugin_manager
-    from core.registry import Registry
+def _plugins(settings: Settings) -> int:
+    from core.plugins import describe
 
-    pm = get_plugin_manager()
-    registry = Registry(pm, WorkingCalendar())
+    registry = startup.registry(settings)
+    pm = registry.pm
     for entry in registry.schemes.values():
         s = entry.scheme
         print(f"scheme {s.id} v{s.version}  {s.title}（{s.document_number}）  plugin {entry.plugin} {entry.plugin_version}")
@@ -138,33 +177,48 @@ async def _demo(settings: Settings) -> None:
 
     platform = Platform(settings)
     try:
-        loaded = await load_demo(platform)
+        loaded = await load_demo(platform, progress=lambda scheme: _say(f"loading the demo examples of {scheme}"))
         if loaded:
+            _say("creating the demo accounts")
             password = await create_demo_accounts(platform)
     finally:
         await platform.close()
     if not loaded:
-        print("demo data: database not empty, left as is")
+        _say("demo data: database not empty, left as is")
         return
-    print(f"demo data: {loaded} example application(s) loaded")
-    print(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
-          "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
-          "(GraphiQL: Headers)")
+    _say(f"demo data: {loaded} example application(s) loaded")
+    _say(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
+         "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
+         "(GraphiQL: Headers)")
+
+
+def _say(line: str) -> None:
+    """A progress line for the operator, shown at once."""
+    print(f"accredit: {line}", flush=True)
 
 
 def _serve(settings: Settings, args) -> int:
     import uvicorn
 
+    startup.metrics_folder(args.workers)  # first: nothing may have recorded a metric yet
+
+    from core import logs
     from core.db.migrate import upgrade
 
+    startup.database(settings)
+    startup.secret(settings)
+    startup.registry(settings)
+    startup.port_free(args.host, args.port)
+    _say("migrating the database")
     upgrade(settings.database_url)
     if args.demo:
         asyncio.run(_demo(settings))
-    print(f"accredit: web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
-          f"http://{args.host}:{args.port}/graphql", flush=True)
+    _say(f"web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
+         f"http://{args.host}:{args.port}/graphql")
     # the client's address is taken from X-Forwarded-For by the app, from ACCREDIT_TRUSTED_PROXIES only
     uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
-                proxy_headers=False)
+                log_config=logs.dict_config(settings), access_log=False, proxy_headers=False,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
     return 0
 
 

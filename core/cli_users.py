@@ -9,6 +9,7 @@ import datetime as dt
 import getpass
 import os
 import sys
+import warnings
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -16,10 +17,34 @@ from sqlalchemy.orm import selectinload
 from core.actors import EVERYWHERE, Actor, Scope
 from core.clock import CST
 from core.db import models
-from core.errors import Refused
+from core.errors import ErrorCode, Refused, UserError
 from core.identity import accounts
+from core.identity.passwords import MIN_LENGTH
 from core.roles import Role
 from core.settings import Settings
+from core.startup import StartupError
+
+OPTIONS = {"username": "username", "password": "password", "creditCode": "--credit-code", "area": "--area",
+           "scopes": "--area or --credit-code", "role": "--role", "reason": "--reason"}
+"""The option or argument a refused field came from."""
+
+REFUSALS = {
+    ErrorCode.DUPLICATE: "an account of that name exists already",
+    ErrorCode.NOT_FOUND: "no such account",
+    ErrorCode.REQUIRED: "required for this role",
+    ErrorCode.INVALID: "not valid here",
+    ErrorCode.INVALID_CHECKSUM: "its check character is wrong (GB 32100)",
+    ErrorCode.UNKNOWN_DIVISION: "not a current division code of Zhejiang (GB/T 2260)",
+    ErrorCode.WEAK_PASSWORD: f"too weak: at least {MIN_LENGTH} characters, 5 different ones, not containing the username",
+    ErrorCode.DATABASE_BUSY: "the database was busy: nothing was written, try again",
+}
+"""The operator's reading of a refusal (the API's users get the Chinese message instead)."""
+REFUSALS_OF_FIELD = {
+    (ErrorCode.INVALID, "username"): "2-64 letters, digits or _ . @ -",
+    (ErrorCode.INVALID, "role"): "the public needs no account",
+    (ErrorCode.INVALID, "creditCode"): "only applicant accounts act for an institution, and a credit code has 18 characters",
+    (ErrorCode.INVALID, "reason"): "too long",
+}
 
 
 def add_parser(sub) -> None:
@@ -67,9 +92,16 @@ def _state(user: models.User) -> str:
 def _password(args) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass("password: ")
-    if getpass.getpass("again: ") != first:
-        raise SystemExit("passwords differ")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", getpass.GetPassWarning)  # getpass would read stdin, echoing
+        try:
+            first = getpass.getpass("password: ")
+            again = getpass.getpass("again: ")
+        except (getpass.GetPassWarning, EOFError):
+            raise StartupError("no terminal to ask for the password on: pipe it in with --password-stdin, or create "
+                               "a machine account with --no-password") from None
+    if again != first:
+        raise StartupError("the two passwords typed differ: nothing was changed")
     return first
 
 
@@ -78,10 +110,21 @@ def operator() -> Actor:
     return Actor(f"cli:{os.environ.get('USER', 'operator')}", Role.SCHEME_ADMIN, EVERYWHERE)
 
 
+def _refusal(error: UserError) -> str:
+    field = error.field[-1] if error.field else ""
+    reading = REFUSALS_OF_FIELD.get((error.code, field)) or REFUSALS.get(error.code) or error.message
+    return f"refused: {OPTIONS.get(field, field or '-')}: {error.code.value}: {reading}"
+
+
 async def run(settings: Settings, args) -> int:
     from core.platform import Platform
 
+    password = _password(args) if args.users_command == "passwd" or (
+        args.users_command == "create" and not args.no_password) else None
     platform = Platform(settings)
+    if getattr(args, "scheme", None) and args.scheme not in platform.registry.schemes:
+        await platform.close()
+        raise StartupError(f"--scheme {args.scheme}: no such scheme; the schemes are {', '.join(platform.registry.schemes)}")
     try:
         if args.users_command == "list":
             async with platform.reading() as session:
@@ -90,26 +133,25 @@ async def run(settings: Settings, args) -> int:
                     scopes = "; ".join(f"{s.area_code or s.credit_code}{'/' + s.scheme_id if s.scheme_id else ''}" for s in user.scopes)
                     print(f"{user.username}\t{user.role}\t{scopes}\t{_state(user)}")
             return 0
-        return await platform.transaction(lambda session: _change(session, platform, operator(), args))
+        return await platform.transaction(lambda session: _change(session, operator(), args, password))
     except Refused as refused:
         for error in refused.errors:
-            print(f"refused: {'.'.join(error.field) or '-'}: {error.code.value}: {error.message}", file=sys.stderr)
+            print(_refusal(error), file=sys.stderr)
         return 1
     finally:
         await platform.close()
 
 
-async def _change(session, platform, operator: Actor, args) -> int:
+async def _change(session, operator: Actor, args, password: str | None) -> int:
     if args.users_command == "create":
         role = Role(args.role)
         scopes = ([Scope(credit_code=c, scheme_id=args.scheme) for c in args.credit_code] if role is Role.APPLICANT
                   else [Scope(area=a, scheme_id=args.scheme) for a in args.area])
-        password = None if args.no_password else _password(args)
         user = await accounts.create_user(session, operator, username=args.username, role=role, scopes=scopes,
                                           password=password, display_name=args.name)
         print(f"created {user.username} ({role.value})")
     elif args.users_command == "passwd":
-        revoked = await accounts.set_password(session, operator, args.username, _password(args),
+        revoked = await accounts.set_password(session, operator, args.username, password,
                                               revoke_api_tokens=args.revoke_api_tokens)
         tokens = (f"revoked {revoked.api_tokens} API token(s)" if args.revoke_api_tokens else
                   f"{revoked.api_tokens_kept} API token(s) still valid (--revoke-api-tokens revokes them)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 from stdnum.cn import uscc
@@ -33,13 +34,15 @@ def demo_credit_code(serial: int) -> str:
     return body + uscc.calc_check_digit(body)
 
 
-async def load_demo(platform: Platform) -> int:
-    """Load the examples of every scheme; returns how many loaded (0 if the database is not empty)."""
+async def load_demo(platform: Platform, progress: Callable[[str], None] = lambda scheme_id: None) -> int:
+    """Load the examples of every scheme, calling ``progress(scheme_id)`` before each scheme's;
+    returns how many loaded (0 if the database is not empty)."""
     async with platform.reading() as session:
         if await session.scalar(select(func.count()).select_from(models.Institution)):
             return 0
     serial = loaded = 0
     for entry in platform.registry.schemes.values():
+        progress(entry.scheme.id)
         for examples in platform.pm.hook.accredit_examples(scheme=entry.scheme):
             for example in examples or ():
                 serial += 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
-import importlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -19,6 +18,7 @@ import pluggy
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from core import metrics
 from core.budgets import Budgets, BudgetStore, database_store
 from core.calendar import WorkingCalendar
 from core.clock import CST
@@ -28,7 +28,7 @@ from core.engine.audit import seal
 from core.engine.denials import Denials
 from core.events import LifecycleEvent
 from core.identity.throttle import LoginThrottle
-from core.plugins import get_plugin_manager
+from core.plugins import configured_plugins, get_plugin_manager
 from core.pii import Vault
 from core.registry import Registry
 from core.secret import master_secret
@@ -56,8 +56,7 @@ def is_timeout(error: DBAPIError) -> bool:
 class Platform:
     def __init__(self, settings: Settings | None = None, pm: pluggy.PluginManager | None = None):
         self.settings = settings or Settings()
-        self.pm = pm or get_plugin_manager(plugins=[
-            importlib.import_module(name.strip()) for name in self.settings.plugins.split(",") if name.strip()])
+        self.pm = pm or get_plugin_manager(plugins=configured_plugins(self.settings.plugins))
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
@@ -156,8 +155,10 @@ class Platform:
                 if not is_transient(error) and not is_timeout(error):
                     raise
                 if attempt == self.settings.write_retries or is_timeout(error):
+                    metrics.DATABASE_BUSY.inc()
                     raise Refused.one(ErrorCode.DATABASE_BUSY,
                                       "数据库繁忙（并发冲突或等待超时），本次操作未写入任何数据，请稍后重试") from error
+                metrics.WRITE_RETRIES.inc()
                 log.warning("retrying a write after %s (attempt %d)", type(error.orig).__name__, attempt + 1)
                 await asyncio.sleep(0.01 * 2 ** attempt)
         raise AssertionError("unreachable")

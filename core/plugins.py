@@ -6,6 +6,7 @@ Tests build their own manager with exactly the plugins they need::
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,6 +30,19 @@ def get_plugin_manager(*, load_entrypoints: bool = True, plugins: Iterable[objec
         pm.register(plugin)
     pm.check_pending()
     return pm
+
+
+def configured_plugins(names: str) -> list[object]:
+    """The modules ``ACCREDIT_PLUGINS`` names (comma-separated), imported; an ``ImportError`` says
+    which name failed."""
+    modules = []
+    for name in filter(None, (n.strip() for n in names.split(","))):
+        try:
+            modules.append(importlib.import_module(name))
+        except ImportError as error:
+            raise ImportError(f"ACCREDIT_PLUGINS names {name}, which cannot be imported ({error}): install it, "
+                              "or correct the name") from error
+    return modules
 
 
 def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:

@@ -21,17 +21,29 @@ log = logging.getLogger("accredit")
 MIN_LENGTH = 32
 
 
+class SecretUnavailable(ValueError):
+    """The configured secret is too short, or the secret file cannot be read or created; the
+    message names the setting and what to do."""
+
+
 def master_secret(settings: Settings) -> str:
     if settings.secret_key:
         if len(settings.secret_key) < MIN_LENGTH:
-            raise ValueError(f"ACCREDIT_SECRET_KEY must hold at least {MIN_LENGTH} characters")
+            raise SecretUnavailable(f"ACCREDIT_SECRET_KEY must hold at least {MIN_LENGTH} characters (it has "
+                                    f"{len(settings.secret_key)}): generate one with `python -c 'import secrets; "
+                                    "print(secrets.token_urlsafe(48))'`")
         return settings.secret_key
     path = Path(settings.secret_file)
-    if not path.exists():
-        _create(path)
-    value = path.read_text().strip()
+    try:
+        if not path.exists():
+            _create(path)
+        value = path.read_text().strip()
+    except OSError as error:
+        raise SecretUnavailable(f"ACCREDIT_SECRET_FILE: cannot {'read' if path.exists() else 'create'} {path} "
+                                f"({error.strerror}): make its folder writable by this user, point "
+                                "ACCREDIT_SECRET_FILE elsewhere, or set ACCREDIT_SECRET_KEY") from None
     if len(value) < MIN_LENGTH:
-        raise ValueError(f"{path} must hold a secret of at least {MIN_LENGTH} characters")
+        raise SecretUnavailable(f"ACCREDIT_SECRET_FILE: {path} must hold a secret of at least {MIN_LENGTH} characters")
     return value
 
 

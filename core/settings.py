@@ -118,4 +118,15 @@ class Settings(BaseSettings):
     """Permission denials are counted in memory and appended to the audit log at the end of each
     window of this many seconds: one entry per caller and area (:mod:`core.engine.denials`)."""
 
+    log_format: Literal["auto", "json", "text"] = "auto"
+    """Log lines as JSON objects ("json", for a collector), readable text ("text"), or text on a
+    terminal and JSON otherwise ("auto") (:mod:`core.logs`)."""
+
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    """Records below this level are not written."""
+
+    metrics_token: str | None = None
+    """``GET /metrics`` requires ``Authorization: Bearer <this>`` when set; unset, it answers only
+    callers on this machine (loopback addresses)."""
+
     echo_sql: bool = False

@@ -8,7 +8,9 @@ from tests.support import toy_plugin
 
 async def test_demo_loads_examples_once_and_skips_refused_ones(client_for):
     gql = await client_for([toy_plugin])
-    assert await load_demo(gql.platform) == 1          # the ineligible example is refused at submission
+    announced: list[str] = []                          # `serve --demo` prints a progress line for each
+    assert await load_demo(gql.platform, progress=announced.append) == 1  # the ineligible example is refused at submission
+    assert announced == ["toy"]
     assert await load_demo(gql.platform) == 0          # not into a database that has data
     counts = await gql(doc.COUNTS)
     assert counts["recognitions"]["totalCount"] == 1

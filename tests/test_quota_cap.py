@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
+from tests.support.scrape import scrape, value
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
@@ -27,6 +28,7 @@ async def test_third_grant_for_same_occupation_and_city_is_refused(client_for):
     assert codes(third) == ["QUOTA_EXCEEDED"]
     assert "4-07-05-02@330100" in third["errors"][0]["message"] and "2" in third["errors"][0]["message"]
     assert third["errors"][0]["field"] == ["quota", "per_occupation_city", "4-07-05-02@330100"]
+    assert value(await scrape(gql), "accredit_quota_places_used", scheme="toy", rule="per_occupation_city") == 2
 
     state = await gql(doc.APPLICATION, {"id": notices[2]["id"]})
     assert state["application"]["stageId"] == "notice"          # unchanged

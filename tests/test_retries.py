@@ -9,6 +9,7 @@ from core.db import models
 from core.errors import ErrorCode, Refused
 from tests.support import documents as doc
 from tests.support import toy_plugin
+from tests.support.scrape import scrape, value
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
@@ -37,7 +38,7 @@ class _Transient(Exception):
 
 async def test_transient_failures_are_retried_then_reported(client_for):
     gql = await client_for([toy_plugin])
-    calls = []
+    before, calls = await scrape(gql), []
 
     async def flaky(session):
         calls.append(1)
@@ -53,6 +54,9 @@ async def test_transient_failures_are_retried_then_reported(client_for):
     with pytest.raises(Refused) as busy:
         await gql.platform.transaction(always)
     assert busy.value.errors[0].code is ErrorCode.DATABASE_BUSY
+    after = await scrape(gql)  # counted on /metrics: 2 retries, then 3 more and the refusal
+    assert value(after, "accredit_write_retries_total") - value(before, "accredit_write_retries_total") == 5
+    assert value(after, "accredit_database_busy_total") - value(before, "accredit_database_busy_total") == 1
 
     async def broken(session):
         calls.append(1)

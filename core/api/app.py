@@ -25,9 +25,12 @@ from core.actors import EVERYWHERE, Actor
 from core.api.console import console_routes
 from core.api.context import Context
 from core.api.inputs import decode_body
+from core.api.metrics_route import metrics_routes
+from core.api.request_log import RequestLog
 from core.api.schema import schema
 from core.identity.accounts import authenticate
 from core.identity.tokens import InvalidToken
+from core.logs import configure as configure_logging
 from core.pii import install_log_redaction
 from core.platform import Platform
 from core.roles import Role
@@ -139,6 +142,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
     install_log_redaction()  # identity and phone numbers never reach a log, whoever logs them
     platform = platform or Platform()
     _ = platform.allowed_documents  # a misconfigured allow-list fails here, before anything listens
+    configure_logging(platform.settings)  # JSON lines or text (core.logs), unless already configured
 
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -162,9 +166,10 @@ def create_app(platform: Platform | None = None) -> Starlette:
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
         *console_routes(),
+        *metrics_routes(platform),
     ], lifespan=lifespan)
     app.state.platform = platform
-    return BodyLimit(ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies), platform.settings.max_body_bytes)
+    return RequestLog(BodyLimit(ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies), platform.settings.max_body_bytes))
 
 
 class BodyLimit:

@@ -12,6 +12,7 @@ from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtensio
 from core.api.cost import QueryCost
 from core.api.guards import LIMIT_RULES, NO_INTROSPECTION, GuardedParse, QueryShapeGuard
 from core.api.inputs import InputCheck
+from core.api.request_log import RequestOutcome
 
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
@@ -76,6 +77,7 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         types=[InstitutionType, ApplicationType, RecognitionType],
         extensions=[
+            RequestOutcome,  # first, so that it sees the result last, as the client will
             GuardedParse,
             lambda: AddValidationRules(list(LIMIT_RULES)),
             IntrospectionSwitch,

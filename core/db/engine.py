@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import event, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
+from core.metrics import observe_pool
+
 if TYPE_CHECKING:
     from core.settings import Settings
 
@@ -31,7 +33,7 @@ def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = Fa
 
     settings = settings or Settings(database_url=url)
     if make_url(url).get_backend_name() == "postgresql":
-        return create_async_engine(
+        engine = create_async_engine(
             url, echo=echo, pool_size=settings.pool_size, max_overflow=settings.pool_max_overflow,
             pool_timeout=settings.pool_timeout_s, pool_pre_ping=True,
             connect_args={"server_settings": {
@@ -40,8 +42,10 @@ def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = Fa
                 "application_name": "accredit",
             }},
         )
-    engine = create_async_engine(url, echo=echo)
-    _configure_sqlite(engine, make_url(url).database, settings.sqlite_busy_timeout_ms)
+    else:
+        engine = create_async_engine(url, echo=echo)
+        _configure_sqlite(engine, make_url(url).database, settings.sqlite_busy_timeout_ms)
+    observe_pool(engine.sync_engine.pool)
     return engine
 
 

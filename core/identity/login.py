@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import metrics
 from core.actors import Actor
 from core.db import models
 from core.engine.audit import record
@@ -66,6 +67,7 @@ async def login(platform, username: str, password: str, client: str, cookies: Ma
     known = tokens.device_of(device_key, cookies.get(device_cookie(name), "")) == name
     attempt = platform.login_throttle.admit(name, client, known_device=known)
     if attempt.refused is not None:
+        metrics.LOGIN_FAILURES.labels("rate_limited").inc()
         return LoginResult(error=attempt.refused)
     async with platform.reading() as session:
         user = await find_user(session, name, lock=False)
@@ -74,6 +76,7 @@ async def login(platform, username: str, password: str, client: str, cookies: Ma
     result = await platform.transaction(lambda session: _settle(
         session, platform.settings, platform.secret, name, client, checked if matched else None))
     if result.token is None:
+        metrics.LOGIN_FAILURES.labels("invalid_credentials").inc()
         return result
     attempt.succeeded()
     device = tokens.issue_device(device_key, name, dt.datetime.now(dt.UTC) + dt.timedelta(days=KNOWN_DEVICE_DAYS))
@@ -103,6 +106,7 @@ async def _settle(session: AsyncSession, settings: Settings, secret: str, userna
                details={"reason": "wrong password", "failures": user.failed_logins, "client": client})
         if user.failed_logins >= settings.login_max_failures:
             user.locked_until = now + dt.timedelta(minutes=settings.login_lockout_minutes)
+            metrics.LOCKOUTS.inc()  # counted once more in the rare retry of this transaction
             record(session, actor, "user.locked", "user", user.id,
                    details={"until": user.locked_until, "failures": user.failed_logins, "client": client})
             user.failed_logins = 0
