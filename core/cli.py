@@ -120,7 +120,7 @@ async def _audit(settings: Settings, args) -> int:
     from core.db.engine import make_engine
 
     kept = args.head if args.audit_command == "verify" else args.output
-    if args.output:
+    if args.audit_command == "head" and args.output:
         startup.output_folder(args.output)
     exported = _exported_heads(kept) if kept and (kept.exists() or args.audit_command == "verify") else []
     engine = make_engine(settings.database_url, settings)
