@@ -28,6 +28,7 @@ import asyncpg
 import httpx
 import pytest
 from sqlalchemy import make_url
+from xdist.scheduler import LoadScopeScheduling
 
 from core.api.app import create_app
 from core.db.migrate import upgrade
@@ -170,6 +171,23 @@ def no_personal_data_in_logs():
     yield
     logging.getLogger().removeHandler(scan)
     assert not scan.found, f"personal data written to the log: {scan.found[:5]}"
+
+
+# With -n, the tests that share what a worker builds once go to one worker: the browser tests (one
+# `accredit serve --demo` and a Chromium), the HTTP fuzz run (a server per engine), the installed
+# out-of-tree scheme. The others are handed out one by one. (xdist's `--dist loadgroup` would do
+# this from xdist_group marks, but under pytest 9.2 it silently stops grouping:
+# pytest-dev/pytest-xdist#1386.)
+SHARED_SETUP = ("tests/console/", "tests/test_fuzz_http.py::", "tests/test_out_of_tree_plugin.py::")
+
+
+class SharedSetupScheduling(LoadScopeScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        return next((prefix for prefix in SHARED_SETUP if nodeid.startswith(prefix)), nodeid)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    return SharedSetupScheduling(config, log)
 
 
 WITHOUT_FAST_TEST = pytest.StashKey[list[str]]()

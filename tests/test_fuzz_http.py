@@ -34,8 +34,6 @@ from tests.support import fuzzing as fz
 from tests.support.identity import LOGIN, PASSWORD, add_user
 from tests.support.ports import free_port
 
-pytestmark = pytest.mark.xdist_group("fuzz_http")  # its servers are built once per module: keep them on one xdist worker
-
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = 60   # per run of hypothesis-graphql documents, per engine
 HOSTILE = 150   # hostile-variable operations per engine
@@ -202,6 +200,7 @@ def test_generated_documents_over_http_with_real_tokens(server, mode):
     _no_traceback(log)
 
 
+@pytest.mark.fast
 def test_hostile_variables_over_http_with_real_tokens(server):
     client, tokens, log = server
 

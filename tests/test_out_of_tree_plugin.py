@@ -22,8 +22,6 @@ import pytest
 from tests.support import documents as doc
 from tests.support.helpers import act, codes, create, ok, register, submit
 
-pytestmark = pytest.mark.xdist_group("out_of_tree")  # installed once per module: keep it on one xdist worker
-
 SOURCE = Path(__file__).parent / "outoftree"
 DISTRIBUTION, MODULE, SCHEME = "accredit-example-scheme", "accredit_example_scheme", "example_outoftree"
 
@@ -74,6 +72,7 @@ def _entry_point_installed(name: str) -> bool:
     return any(ep.name == name for ep in metadata.entry_points(group="accredit.schemes"))
 
 
+@pytest.mark.fast
 async def test_out_of_tree_scheme_is_served_from_its_entry_point(installed, client_for):
     assert _entry_point_installed("example")
     gql = await client_for(load_entrypoints=True)

@@ -196,14 +196,6 @@ class Console:
                                   f"{[n['target'] for n in v['nodes']][:5]}" for v in bad)
 
 
-def pytest_collection_modifyitems(items):
-    """The browser tests share one server (half a minute to start): keep them on one xdist worker."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("console"))
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield
