@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
+import pytest
 import yaml
 
 from core.api.schema import schema
@@ -243,6 +244,7 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
+@pytest.mark.fast
 def test_the_policy_table_covers_every_query_and_mutation_of_the_schema():
     fields = {f"query.{name}" for name in schema._schema.query_type.fields} | {
         f"mutation.{name}" for name in schema._schema.mutation_type.fields}
@@ -267,6 +269,7 @@ async def test_every_operation_as_every_role_inside_and_outside_its_scope_matche
     assert observed == len(POLICY["operations"]) * len(ROLES) * 2
 
 
+@pytest.mark.fast
 async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client_for):
     gql = await client_for([toy_plugin])
     world = World(gql)

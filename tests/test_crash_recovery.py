@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PG_BINARIES = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("engine", ENGINES)
 def test_no_acknowledged_write_is_lost_in_a_crash(engine):
     env = {**os.environ, "ACCREDIT_PG_NO_INSTALL": "1", "ACCREDIT_PG_PORT": str(free_port())}
