@@ -269,7 +269,6 @@ async def test_every_operation_as_every_role_inside_and_outside_its_scope_matche
     assert observed == len(POLICY["operations"]) * len(ROLES) * 2
 
 
-@pytest.mark.fast
 async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client_for):
     gql = await client_for([toy_plugin])
     world = World(gql)
