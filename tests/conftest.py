@@ -196,7 +196,7 @@ WITHOUT_FAST_TEST = pytest.StashKey[list[str]]()
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Before ``-m`` and ``-k`` deselect anything: note the collected modules that have no test
-    marked ``fast`` (checked by tests/test_fast_subset.py, so that ``pytest -m fast`` touches every
+    marked ``fast`` (checked by tests/test_suite_rules.py, so that ``pytest -m fast`` touches every
     module)."""
     marked: dict[str, bool] = {}
     for item in items:
