@@ -186,6 +186,7 @@ class SharedSetupScheduling(LoadScopeScheduling):
         return next((prefix for prefix in SHARED_SETUP if nodeid.startswith(prefix)), nodeid)
 
 
+@pytest.hookimpl(optionalhook=True)  # `-p no:xdist` still runs the suite, one test at a time
 def pytest_xdist_make_scheduler(config, log):
     return SharedSetupScheduling(config, log)
 
