@@ -63,8 +63,8 @@ def free_port() -> int:
 class Server:
     """``accredit serve`` as a child process."""
 
-    def __init__(self, env: dict[str, str]):
-        self.env, self.port, self.process = env, free_port(), None
+    def __init__(self, env: dict[str, str], port: int | None = None):
+        self.env, self.port, self.process = env, port or free_port(), None
 
     @property
     def url(self) -> str:
@@ -223,7 +223,7 @@ async def run(args: argparse.Namespace) -> int:
     else:
         env["ACCREDIT_DATABASE_URL"] = f"sqlite+aiosqlite:///{tmp}/crash.db"
     url = env["ACCREDIT_DATABASE_URL"]
-    server = Server(env)
+    server = Server(env, args.port)
     try:
         subprocess.run([sys.executable, "-m", "core.cli", "db", "upgrade"], cwd=ROOT, env=env, check=True,
                        capture_output=True, timeout=120)
@@ -272,6 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engine", choices=("sqlite", "postgresql"), required=True)
     parser.add_argument("--clients", type=int, default=6)
+    parser.add_argument("--port", type=int, default=None, help="the API server's port (default: a free one)")
     parser.add_argument("--seconds-before", type=float, default=4.0, help="load before the crash")
     parser.add_argument("--seconds-after", type=float, default=6.0, help="load after the crash")
     return asyncio.run(run(parser.parse_args(argv)))

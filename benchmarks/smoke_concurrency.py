@@ -319,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--occupations", default="", help="comma-separated occupation codes for the application")
     parser.add_argument("--round", default=None, help="round id, for kinds that need one")
     parser.add_argument("--ready-timeout", type=float, default=60.0)
+    parser.add_argument("--port", type=int, default=None, help="the server's port (default: a free one)")
     args = parser.parse_args(argv)
     args.occupations = [o for o in args.occupations.split(",") if o]
     if args.form_json:
@@ -342,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         if upgrade.returncode != 0:
             print(f"smoke: db upgrade failed ({upgrade.returncode}):\n{upgrade.stdout}{upgrade.stderr}")
             return 1
-        port = free_port()
+        port = args.port or free_port()
         base_url = f"http://127.0.0.1:{port}"
         log_path = Path(tmp) / "server.log"
         with open(log_path, "w", encoding="utf-8") as log:

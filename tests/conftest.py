@@ -1,9 +1,13 @@
 """Shared fixtures: a migrated database per test, a platform with chosen plugins, and a GraphQL
 client that posts real documents through the ASGI app, as a client would.
 
-Every test that takes ``database_url`` (``client_for`` does) runs on SQLite and, when
-``ACCREDIT_TEST_POSTGRES_URL`` names a PostgreSQL database (``.ci/postgres start`` prints one), on
-PostgreSQL too. In CI (``CI`` set) a missing PostgreSQL is a failure, never a skip.
+Every test that takes ``database_url`` (``client_for`` does) runs on SQLite and on PostgreSQL, on
+the server ``ACCREDIT_TEST_POSTGRES_URL`` names (``.ci/postgres start`` prints one). Without it the
+PostgreSQL variants are reported as skipped, with the reason; in CI (``CI`` set) a missing
+PostgreSQL is a failure, never a skip.
+
+The suite runs in parallel (pytest-xdist): each worker builds its own databases, named after the
+worker (``gw0``, ``gw1``; ``main`` without xdist), in its own temporary folders.
 
 After every test, each database it built is scanned for identity and mobile numbers stored in
 clear, and so is everything it logged (:mod:`tests.support.pii_scan`).
@@ -24,6 +28,7 @@ import asyncpg
 import httpx
 import pytest
 from sqlalchemy import make_url
+from xdist.scheduler import LoadScopeScheduling
 
 from core.api.app import create_app
 from core.db.migrate import upgrade
@@ -41,7 +46,18 @@ def migrated_template(tmp_path_factory) -> Path:
 
 
 POSTGRES_URL = os.environ.get("ACCREDIT_TEST_POSTGRES_URL")
-ENGINES = ["sqlite", "postgresql"] if POSTGRES_URL or os.environ.get("CI") else ["sqlite"]
+IN_CI = os.environ.get("CI", "").lower() not in ("", "0", "false")
+NO_POSTGRES = "no PostgreSQL server: set ACCREDIT_TEST_POSTGRES_URL, see README"
+# Locally, without a server, the PostgreSQL variants are skipped with the reason; in CI they run (and
+# fail in ``postgres_template`` if no server was started).
+needs_postgres = pytest.mark.skipif(not POSTGRES_URL and not IN_CI, reason=NO_POSTGRES)
+ENGINES = ["sqlite", pytest.param("postgresql", marks=needs_postgres)]
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def pg_name(prefix: str) -> str:
+    """A database name of this xdist worker's own, unique within it too."""
+    return f"{prefix}_{WORKER}_{uuid.uuid4().hex[:10]}"
 
 
 def _pg_dsn(url: str, database: str | None = None) -> str:
@@ -64,7 +80,7 @@ def postgres_template():
     """A migrated template database; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
     if not POSTGRES_URL:
         pytest.fail("CI runs every test on PostgreSQL too: start one with `.ci/postgres start` and set ACCREDIT_TEST_POSTGRES_URL")
-    name = f"accredit_template_{uuid.uuid4().hex[:8]}"
+    name = pg_name("template")
 
     def build() -> None:
         asyncio.run(pg_admin(f'CREATE DATABASE "{name}"'))
@@ -85,7 +101,7 @@ async def database_url(request, migrated_template: Path, tmp_path: Path):
         yield f"sqlite+aiosqlite:///{path}"
         return
     template = request.getfixturevalue("postgres_template")
-    name = f"t_{uuid.uuid4().hex[:12]}"
+    name = pg_name("t")
     admin = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
     try:
         await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -155,3 +171,36 @@ def no_personal_data_in_logs():
     yield
     logging.getLogger().removeHandler(scan)
     assert not scan.found, f"personal data written to the log: {scan.found[:5]}"
+
+
+# With -n, the tests that share what a worker builds once go to one worker: the browser tests (one
+# `accredit serve --demo` and a Chromium), the HTTP fuzz run (a server per engine), the installed
+# out-of-tree scheme. The others are handed out one by one. (xdist's `--dist loadgroup` would do
+# this from xdist_group marks, but under pytest 9.2 it silently stops grouping:
+# pytest-dev/pytest-xdist#1386.)
+SHARED_SETUP = ("tests/console/", "tests/test_fuzz_http.py::", "tests/test_out_of_tree_plugin.py::")
+
+
+class SharedSetupScheduling(LoadScopeScheduling):
+    def _split_scope(self, nodeid: str) -> str:
+        return next((prefix for prefix in SHARED_SETUP if nodeid.startswith(prefix)), nodeid)
+
+
+@pytest.hookimpl(optionalhook=True)  # `-p no:xdist` still runs the suite, one test at a time
+def pytest_xdist_make_scheduler(config, log):
+    return SharedSetupScheduling(config, log)
+
+
+WITHOUT_FAST_TEST = pytest.StashKey[list[str]]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Before ``-m`` and ``-k`` deselect anything: note the collected modules that have no test
+    marked ``fast`` (checked by tests/test_suite_rules.py, so that ``pytest -m fast`` touches every
+    module)."""
+    marked: dict[str, bool] = {}
+    for item in items:
+        module = item.path.relative_to(config.rootpath).as_posix()
+        marked[module] = marked.get(module, False) or item.get_closest_marker("fast") is not None
+    config.stash[WITHOUT_FAST_TEST] = sorted(module for module, fast in marked.items() if not fast)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
+import pytest
 import yaml
 
 from core.api.schema import schema
@@ -248,6 +249,7 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
+@pytest.mark.fast
 def test_the_policy_table_covers_every_query_and_mutation_of_the_schema():
     fields = {f"query.{name}" for name in schema._schema.query_type.fields} | {
         f"mutation.{name}" for name in schema._schema.mutation_type.fields}

@@ -2,6 +2,8 @@
 each plugin's own worked example form), then one query shows all its applications across schemes."""
 from __future__ import annotations
 
+import pytest
+
 from core.roles import Role
 from tests.support.helpers import create, register
 
@@ -31,6 +33,7 @@ async def test_one_institution_holds_applications_under_all_five_schemes(client_
                                                                              "临人社发〔2020〕105号", "浙人社办发〔2020〕35号"}
 
 
+@pytest.mark.fast
 async def test_every_scheme_renders_through_the_schemes_query(client_for):
     gql = await client_for(load_entrypoints=True)
     data = await gql("""{ schemes { id version plugin pluginVersion documentNumber effectiveFrom

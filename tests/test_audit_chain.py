@@ -57,6 +57,7 @@ async def _rewrite(gql, seq: int, actor: str) -> None:
     await _owner(gql, *changes, ("UPDATE audit_head SET hash = :hash", {"hash": prev}))
 
 
+@pytest.mark.fast
 async def test_every_write_extends_an_intact_chain(client_for):
     gql = await client_for([toy_plugin])
     await _history(gql)
@@ -74,6 +75,7 @@ async def test_the_database_refuses_to_change_the_log(client_for, statement):
     assert (await verify(gql.platform.engine)).ok
 
 
+@pytest.mark.fast
 async def test_an_edited_entry_is_named(client_for):
     gql = await client_for([toy_plugin])
     await _history(gql)

@@ -4,6 +4,8 @@ now, with the code actOnApplication would answer: a client needs no plugin READM
 scheme: the applicant submits; experts score; the city reviewer approves, then grants)."""
 from __future__ import annotations
 
+import pytest
+
 from core.identity import accounts
 from tests.support import toy_plugin
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
@@ -27,6 +29,7 @@ async def _reviewing(gql) -> tuple[dict, dict]:
     return inst, await panel_scored(gql, ok(await submit(gql, app)))
 
 
+@pytest.mark.fast
 async def test_each_action_publishes_what_it_requires(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from graphql import GraphQLObjectType, build_schema, get_named_type
 
 from tests.support import toy_plugin
@@ -76,10 +77,12 @@ def _score_bearing() -> set[str]:
     return found
 
 
+@pytest.mark.fast
 def test_every_score_bearing_field_of_the_schema_is_blinded_and_listed():
     assert _score_bearing() == set(COVERED)
 
 
+@pytest.mark.fast
 async def test_an_expert_who_has_not_scored_sees_no_score_by_any_path_until_they_score(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

@@ -9,6 +9,8 @@ from core.calendar import CalendarUnsupported, WorkingCalendar
 from core.counting import anniversary, at_least, at_most, full_years, less_than, more_than
 from core.parameters import Parameter, Parameters
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 D = dt.date
 
 

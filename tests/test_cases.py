@@ -51,8 +51,8 @@ def _load() -> list[Any]:
     params = []
     for path in sorted(CASES.glob("*.yaml")):
         spec = _on_key(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for case in spec["cases"]:
-            params.append(pytest.param(spec, case, id=f"{path.stem}:{case['name']}"))
+        for index, case in enumerate(spec["cases"]):  # each file's first case runs in the edit-test loop
+            params.append(pytest.param(spec, case, id=f"{path.stem}:{case['name']}", marks=pytest.mark.fast if index == 0 else ()))
     return params
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 
+import pytest
+
 from core.cli import main
 from tests.conftest import TEST_SECRET
 from tests.support import toy_plugin
@@ -20,6 +22,7 @@ async def _cli(monkeypatch, *argv: str, stdin: str = "") -> int:
     return await asyncio.to_thread(main, list(argv))
 
 
+@pytest.mark.fast
 async def test_an_operator_manages_an_account_from_the_command_line(client_for, monkeypatch, capsys):
     gql = await client_for([toy_plugin])
     monkeypatch.setenv("ACCREDIT_DATABASE_URL", gql.platform.settings.database_url)

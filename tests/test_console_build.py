@@ -14,10 +14,13 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 
 from core.api.app import create_app
 from core.api.console import ASSETS
 from tests.conftest import make_platform
+
+pytestmark = pytest.mark.fast  # cheap (the built files and one request): the whole module runs in the edit-test loop
 
 ROOT = Path(__file__).resolve().parents[1]
 CONSOLE = ROOT / "console"

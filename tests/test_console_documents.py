@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from graphql import OperationDefinitionNode, build_schema, parse, validate
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCUMENTS = sorted((ROOT / "console" / "src" / "graphql").glob("*.graphql"))
 SCHEMA = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))

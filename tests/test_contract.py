@@ -12,6 +12,8 @@ from core.plugins import get_plugin_manager
 from core.registry import Registry, RegistryError
 from tests.support import toy_plugin
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 
 def test_every_hook_is_documented():
     hooks = [f for name, f in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("accredit_")]

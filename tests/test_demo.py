@@ -1,11 +1,14 @@
 """The demo loader applies each plugin's examples through the real services, once."""
 from __future__ import annotations
 
+import pytest
+
 from core.demo import load_demo
 from tests.support import documents as doc
 from tests.support import toy_plugin
 
 
+@pytest.mark.fast
 async def test_demo_loads_examples_once_and_skips_refused_ones(client_for):
     gql = await client_for([toy_plugin])
     announced: list[str] = []                          # `serve --demo` prints a progress line for each

@@ -8,6 +8,8 @@ import asyncio
 import base64
 import json
 
+import pytest
+
 from core.audit import verify
 from tests.support import toy_plugin
 from tests.support.helpers import create, ok, register, submit
@@ -47,6 +49,7 @@ def _missing(global_id: str) -> str:
     return base64.b64encode(f"{kind}:999999".encode()).decode()
 
 
+@pytest.mark.fast
 async def test_hidden_lookups_are_answered_as_missing_ones_and_written_once_after_the_request(client_for):
     gql = await client_for([toy_plugin], denial_window_s=3600)  # only the test's own flush writes (none in the background)
     app = await _reviewing(gql)

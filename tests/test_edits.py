@@ -2,6 +2,8 @@
 clears where clearing makes sense and is refused (changing nothing) where it does not."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import codes, create, ok, register
@@ -16,6 +18,7 @@ async def _edit(gql, app: dict, **changes) -> dict:
     return data["editApplication"]
 
 
+@pytest.mark.fast
 async def test_edit_application_keeps_what_is_not_sent(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

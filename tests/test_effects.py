@@ -1,6 +1,8 @@
 """Effects on a held recognition: superseded atomically, renewed, suspended and reinstated."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
@@ -33,6 +35,7 @@ async def test_supersede_ends_the_old_and_grants_the_new_in_one_step_keeping_the
     assert usage["quotaUsage"][0]["used"] == 1           # the old slot released, the new one taken
 
 
+@pytest.mark.fast
 async def test_renew_changes_validity_and_keeps_the_code(client_for):
     gql = await client_for([toy_plugin])
     inst, recognition = await _granted(gql)

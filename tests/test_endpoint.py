@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 async def test_graphiql_loads_every_asset_from_this_server(client_for):
     gql = await client_for()
@@ -16,12 +18,14 @@ async def test_graphiql_loads_every_asset_from_this_server(client_for):
         assert response.status_code == 200 and len(response.content) > 500, asset
 
 
+@pytest.mark.fast
 async def test_probes(client_for):
     gql = await client_for()
     assert (await gql.http.get("/healthz")).json() == {"status": "ok"}
     assert (await gql.http.get("/readyz")).json() == {"status": "ready"}
 
 
+@pytest.mark.fast
 async def test_unexpected_errors_are_masked(client_for, monkeypatch):
     gql = await client_for()
 

@@ -2,12 +2,15 @@
 publishes down to the one at fault, never in pydantic's English and never quoting the input."""
 from __future__ import annotations
 
+import pytest
+
 from plugins.hz_outsourcing import plugin
 from tests.plugins.hz_outsourcing_forms import form
 from tests.support import documents as doc
 from tests.support.helpers import create, register
 
 
+@pytest.mark.fast
 async def test_refusals_name_the_field_by_its_titles_in_chinese(client_for):
     gql = await client_for([plugin])
     inst = await register(gql)

@@ -13,11 +13,9 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import graphql
@@ -31,9 +29,10 @@ from sqlalchemy import make_url, select
 from core.db import models
 from core.demo import load_demo
 from core.plugins import get_plugin_manager
-from tests.conftest import ENGINES, POSTGRES_URL, TEST_SECRET, make_platform, pg_admin
+from tests.conftest import ENGINES, POSTGRES_URL, TEST_SECRET, make_platform, pg_admin, pg_name
 from tests.support import fuzzing as fz
 from tests.support.identity import LOGIN, PASSWORD, add_user
+from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = 60   # per run of hypothesis-graphql documents, per engine
@@ -106,12 +105,6 @@ def operations(draw) -> tuple[str, dict]:
 # -- the server ------------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def _prepare(url: str) -> str:
     """Demo data and the accounts; returns the applicant's credit code (a demo institution's)."""
     platform = make_platform(url, [], load_entrypoints=True)
@@ -134,11 +127,11 @@ def server(request, migrated_template, tmp_path_factory):
         shutil.copy(migrated_template, folder / "fuzz.db")
         url, database = f"sqlite+aiosqlite:///{folder / 'fuzz.db'}", None
     else:
-        database = f"fuzz_{uuid.uuid4().hex[:12]}"
+        database = pg_name("fuzz")
         asyncio.run(pg_admin(f'CREATE DATABASE "{database}" TEMPLATE "{request.getfixturevalue("postgres_template")}"'))
         url = make_url(POSTGRES_URL).set(database=database).render_as_string(hide_password=False)
     asyncio.run(_prepare(url))
-    port, log = _free_port(), folder / "server.log"
+    port, log = free_port(), folder / "server.log"
     env = {**os.environ, "ACCREDIT_DATABASE_URL": url, "ACCREDIT_SECRET_KEY": TEST_SECRET, "ACCREDIT_TODAY": "2026-03-02",
            "ACCREDIT_QUERY_BUDGET_POINTS": str(10**9), "ACCREDIT_DEV_IDENTITY_HEADERS": "false"}
     with open(log, "wb") as out:
@@ -207,6 +200,7 @@ def test_generated_documents_over_http_with_real_tokens(server, mode):
     _no_traceback(log)
 
 
+@pytest.mark.fast
 def test_hostile_variables_over_http_with_real_tokens(server):
     client, tokens, log = server
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import jwt
+import pytest
 from sqlalchemy import select
 
 from core.cli import main
@@ -23,6 +24,7 @@ async def _status(gql, token: str | None, query: str = ME) -> int:
     return response.status_code
 
 
+@pytest.mark.fast
 async def test_a_login_issues_a_token_that_names_the_user_and_their_scopes(client_for):
     gql = await client_for([toy_plugin])
     token = await user(gql, "xihu.li", "district_reviewer", areas=("330106",))
@@ -87,6 +89,7 @@ async def test_two_failures_then_a_success_reset_the_count(client_for):
     assert await login(gql, "city.qian")  # not locked: the success reset the count
 
 
+@pytest.mark.fast
 async def test_expired_forged_and_malformed_tokens_are_refused_with_401(client_for):
     gql = await client_for([toy_plugin], session_minutes=0)
     expired = await user(gql, "expert.sun", "expert", areas=("330100",))

@@ -38,6 +38,7 @@ async def _send(gql, query: str, variables: dict, **who) -> dict:
     return answer
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("body, code", [
     (ME % ("[" * 50_000), "JSON_TOO_DEEP"),                             # 100 KB, anonymous: was a RecursionError, HTTP 500
     (ME % ('{"a": ' * 40 + "1" + "}" * 40), "JSON_TOO_DEEP"),           # parses, but deeper than any form
@@ -140,6 +141,7 @@ async def test_an_applicant_acting_for_a_thousand_institutions_can_list_them(cli
     assert lists["institutions"]["totalCount"] == 1 and lists["applications"]["totalCount"] == 1
 
 
+@pytest.mark.fast
 def test_a_form_refuses_a_number_that_is_not_finite_whoever_builds_it():
     """The API refuses 1e999 before any form sees it; a form built from other data refuses it too."""
     from core.engine.forms import validate_form

@@ -3,6 +3,8 @@ one of its applications is in review its division cannot change, and every appli
 division it was first submitted in, for the reviewers who see it and the quota it takes."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import toy_plugin
 from tests.support.helpers import act, create, ok, panel_scored, register, submit
 from tests.support.identity import user
@@ -25,6 +27,7 @@ async def _sees(gql, app: dict, token: str) -> bool:
     return (await gql(SEEN, {"id": app["id"]}, token=token))["application"] is not None
 
 
+@pytest.mark.fast
 async def test_an_institution_with_an_application_in_review_cannot_change_its_division(client_for):
     gql = await client_for([toy_plugin])
     institution = await register(gql, division="330106")

@@ -15,6 +15,7 @@ def _input(**overrides):
             "registeredOn": "2018-01-01", "legalRepresentative": "王五", **overrides}
 
 
+@pytest.mark.fast
 @pytest.mark.parametrize("code, error, words", [
     ("91350100M000100Y44", "INVALID_CHECKSUM", "第18位应为 3"),
     ("91350100M000100Y4", "INVALID", "18位"),

@@ -38,6 +38,7 @@ async def test_other_requests_write_while_a_login_hashes_its_password(client_for
     assert await pending
 
 
+@pytest.mark.fast
 async def test_logins_are_not_charged_to_the_anonymous_query_budget(client_for):
     gql = await client_for([toy_plugin], query_budget_points=1)
     await add_user(gql.platform, "city.qin", "city_reviewer", areas=("330100",))

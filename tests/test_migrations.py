@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -15,6 +16,7 @@ from core.db.migrate import alembic_config, upgrade_async
 from core.db.models import Base
 
 
+@pytest.mark.fast
 async def test_models_match_the_migrated_database(database_url):
     engine = make_engine(database_url)
     try:

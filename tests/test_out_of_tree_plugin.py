@@ -1,8 +1,10 @@
 """A scheme shipped as its own distribution is served with no change to core.
 
 ``tests/outoftree`` is a separate package (``accredit-example-scheme`` 0.3.0) that registers a module
-under the ``accredit.schemes`` entry-point group. It is pip-installed into the running interpreter's
-environment, the platform is built from entry points (as ``accredit serve`` does), and the scheme is
+under the ``accredit.schemes`` entry-point group. It is pip-installed into a folder put on this
+process's import path (``pip install --target``: its metadata and entry point are found there as
+in site-packages, while parallel test workers and servers, which share the environment, never see
+it), the platform is built from entry points (as ``accredit serve`` does), and the scheme is
 queried, applied under, submitted and granted through GraphQL.
 """
 from __future__ import annotations
@@ -12,7 +14,6 @@ import importlib.util
 import shutil
 import subprocess
 import sys
-import sysconfig
 from importlib import metadata
 from pathlib import Path
 
@@ -44,35 +45,34 @@ def _forget_module() -> None:
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
-    """Install the out-of-tree distribution (from a copy, so no build files land in the repo); remove it after."""
-    source = tmp_path_factory.mktemp("outoftree") / "src"
+    """Install the out-of-tree distribution (from a copy, so no build files land in the repo) into a
+    folder on this process's import path; take the folder off it after."""
+    source, target = tmp_path_factory.mktemp("outoftree") / "src", tmp_path_factory.mktemp("outoftree-site")
     shutil.copytree(SOURCE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-    args = ["install", "--no-deps", "-q"]
+    args = ["install", "--no-deps", "-q", "--target", str(target)]
     if importlib.util.find_spec("setuptools") is not None:
         args.append("--no-build-isolation")  # build offline with the setuptools at hand; else pip fetches it
     result = _pip(*args, str(source))
     assert result.returncode == 0, f"pip install failed:\n{result.stdout}\n{result.stderr}"
 
-    # pip wrote to site-packages behind this process's back: make imports and metadata see it.
-    purelib = sysconfig.get_paths()["purelib"]
-    if purelib not in sys.path:
-        sys.path.append(purelib)
+    sys.path.append(str(target))
     importlib.invalidate_caches()
     _forget_module()
     try:
         assert metadata.version(DISTRIBUTION) == "0.3.0"
         yield
     finally:
-        result = _pip("uninstall", "-y", "-q", DISTRIBUTION)
+        sys.path.remove(str(target))
         _forget_module()
         importlib.invalidate_caches()
-        assert result.returncode == 0, f"pip uninstall failed:\n{result.stdout}\n{result.stderr}"
+        assert not _entry_point_installed("example")
 
 
 def _entry_point_installed(name: str) -> bool:
     return any(ep.name == name for ep in metadata.entry_points(group="accredit.schemes"))
 
 
+@pytest.mark.fast
 async def test_out_of_tree_scheme_is_served_from_its_entry_point(installed, client_for):
     assert _entry_point_installed("example")
     gql = await client_for(load_entrypoints=True)

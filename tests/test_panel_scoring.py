@@ -3,6 +3,7 @@ experts, and cannot decide without the panel (issue 13, finding 1). Through the 
 scheme (experts score at the city review) and on zj_evaluation_org's 附件2 pass mark."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from core.db import models
@@ -71,6 +72,7 @@ async def test_points_stored_by_a_deciding_role_never_count_in_the_total(client_
     assert sorted(stored) == [5, 10]  # nothing is deleted: the smuggled points are only not counted
 
 
+@pytest.mark.fast
 async def test_a_decision_may_carry_gate_judgments_but_no_points(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

@@ -7,6 +7,7 @@ import json
 import logging
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
 from core.db.models import Base
@@ -47,6 +48,7 @@ async def _dump(platform) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.fast
 async def test_personal_data_is_sealed_in_the_database_masked_by_role_and_kept_out_of_logs(client_for, caplog):
     caplog.set_level(logging.DEBUG)
     gql = await client_for([plugin], today="2020-12-01")

@@ -16,6 +16,8 @@ from core.pii import (
     uninstall_log_redaction,
 )
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 SECRET = "a test master secret that is long enough for HKDF"
 
 

@@ -133,6 +133,7 @@ async def test_introspection_costs_one_and_needs_no_pagination(client_for):
 
 # -- nodes and points -----------------------------------------------------------------------------
 
+@pytest.mark.fast
 async def test_the_cost_of_a_known_query(client_for):
     gql = await client_for()
     status, body = await _post(gql, KNOWN)
@@ -193,6 +194,7 @@ async def test_a_refused_estimate_is_not_charged(client_for):
 
 # -- budget -----------------------------------------------------------------------------------------
 
+@pytest.mark.fast
 async def test_the_budget_runs_out_per_caller(client_for):
     gql = await client_for(query_budget_points=3)
     remaining = [(await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]["remaining"] for _ in range(3)]
@@ -246,6 +248,7 @@ async def test_anonymous_callers_have_a_budget_per_address(client_for):
     assert (await anonymous("10.0.0.2"))[1]["extensions"]["cost"]["remaining"] == 0
 
 
+@pytest.mark.fast
 def test_the_budget_key_is_the_account_then_the_name_then_the_address():
     from types import SimpleNamespace
 

@@ -1,6 +1,7 @@
 """Abusive documents are refused before execution (and before the costly validation), with no 500."""
 from __future__ import annotations
 
+import pytest
 from graphql import get_introspection_query
 
 from core.api.guards import LIMITS
@@ -25,6 +26,7 @@ async def test_graphiql_introspection_still_passes(client_for):
     assert response.status_code == 200 and "errors" not in response.json()
 
 
+@pytest.mark.fast
 async def test_repeated_fields_are_refused_before_validation(client_for):
     gql = await client_for()
     query = "{ schemes { " + " ".join(["id"] * 2500) + " } }"     # graphql-core alone: seconds of validation
@@ -55,6 +57,7 @@ async def test_fragment_blow_up_is_refused(client_for):
     assert f"超过 {LIMITS.max_selections} 个选择项" in message and "拆分" in message
 
 
+@pytest.mark.fast
 async def test_depth_and_aliases_are_limited(client_for):
     gql = await client_for()
     deep = "{ institutions(first: 1) { edges { node { " + "applications { institution { " * 8 + "id" + " } }" * 8 + " } } } }"

@@ -1,6 +1,8 @@
 """Given a scheme capping recognitions at 2 per occupation per city, the third grant is refused."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.scrape import scrape, value
@@ -13,6 +15,7 @@ async def _to_notice(gql, institution_id: str, occupation: str) -> dict:
     return ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
 
 
+@pytest.mark.fast
 async def test_third_grant_for_same_occupation_and_city_is_refused(client_for):
     gql = await client_for([toy_plugin])
     notices = []

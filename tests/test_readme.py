@@ -10,6 +10,8 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
+
 from core.cli import main
 from core.demo import create_demo_accounts, load_demo
 from tests.conftest import TEST_SECRET
@@ -44,6 +46,7 @@ def variables_for(document: str, answers: dict, password: str) -> dict:
     return {}
 
 
+@pytest.mark.fast
 async def test_the_readme_runs_verbatim_against_the_demo_data(client_for, monkeypatch, capsys):
     gql = await client_for(load_entrypoints=True)
     assert await load_demo(gql.platform) > 0

@@ -13,6 +13,7 @@ from tests.support.scrape import scrape, value
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
+@pytest.mark.fast
 async def test_replaying_a_grant_ten_times_gives_one_grant_and_one_entry(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

@@ -3,6 +3,8 @@ scheme: the applicant submits; experts score at the city review; the city review
 grants after the notice)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import codes, create, ok, panel_scored, register, submit
@@ -68,6 +70,7 @@ async def test_a_conflict_recorded_by_an_administrator_binds_a_reviewer(client_f
     assert ok(await _act(gql, app, "approve", other, [{"criterionId": "teachers", "passed": True}]))["stageId"] == "notice"
 
 
+@pytest.mark.fast
 async def test_whoever_decided_the_previous_stage_cannot_decide_the_next_one(client_for):
     gql = await client_for([toy_plugin])
     _, app = await _reviewing(gql)

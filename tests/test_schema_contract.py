@@ -5,11 +5,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from core.api.schema import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.fast
 def test_committed_schema_matches_the_code():
     committed = (ROOT / "schema.graphql").read_text(encoding="utf-8")
     assert committed == schema.as_str() + "\n", (

@@ -9,6 +9,8 @@ import pytest
 from core.secret import derive, master_secret
 from core.settings import Settings
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 
 def test_workers_starting_together_share_one_secret_file(tmp_path):
     settings = Settings(secret_file=str(tmp_path / "accredit.secret"))

@@ -11,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "smoke_concurrency.py"
 
 
+@pytest.mark.fast
 def test_server_survives_concurrent_reads_and_writes():
     result = subprocess.run([sys.executable, str(SCRIPT), "--seconds", "30", "--clients", "8"],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -2,6 +2,7 @@
 take costs a fixed number of SQL statements, whatever the page size (no N+1)."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import event
 
 from tests.support import toy_plugin
@@ -42,6 +43,7 @@ async def _statements(gql, first: int, token: str) -> int:
     return count
 
 
+@pytest.mark.fast
 async def test_statements_do_not_grow_with_page_size(client_for):
     gql = await client_for([toy_plugin])
     for n in range(12):

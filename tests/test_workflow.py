@@ -1,6 +1,8 @@
 """Transitions refuse what the workflow does not allow and leave the application unchanged."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
@@ -27,6 +29,7 @@ async def test_skipping_a_stage_is_refused_naming_the_allowed_actions(client_for
     await _unchanged(gql, app)
 
 
+@pytest.mark.fast
 async def test_wrong_role_and_stale_version_are_refused(client_for):
     gql = await client_for([toy_plugin])
     app = await _submitted(gql)
@@ -90,6 +93,7 @@ async def test_submission_after_the_round_closed_names_the_deadline(client_for):
     assert codes(refused) == ["ROUND_CLOSED"] and "2026-06-30" in refused["errors"][0]["message"]
 
 
+@pytest.mark.fast
 async def test_every_change_is_in_the_event_log_with_before_and_after(client_for):
     gql = await client_for([toy_plugin])
     app = await _submitted(gql)

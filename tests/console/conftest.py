@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.support.ports import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -34,17 +35,11 @@ TODAY = "2026-03-02"
 expect.set_options(timeout=30_000)  # two busy CI cores: a large form can take seconds to render
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class ConsoleServer:
     """``accredit serve --demo`` in a subprocess; ``password`` is what it printed for the demo accounts."""
 
     def __init__(self, folder: Path):
-        self.folder, self.port = folder, _free_port()
+        self.folder, self.port = folder, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "ACCREDIT_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'console.db'}",
                     "ACCREDIT_TODAY": TODAY, "ACCREDIT_SECRET_KEY": "console-test-secret-" + "x" * 32,

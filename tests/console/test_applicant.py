@@ -8,6 +8,7 @@ brings. Anyone sees the public register without logging in. The main pages pass 
 """
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 from stdnum.cn import uscc
 
@@ -25,6 +26,7 @@ ACT = """mutation($i: ActOnApplicationInput!) { actOnApplication(input: $i) {
   application { id version } errors { code message } } }"""
 
 
+@pytest.mark.fast
 def test_public_register_needs_no_login(console: Console):
     page = console.page
     console.open("register")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.console.conftest import Console
@@ -36,6 +37,7 @@ def applicant_kinds(console: Console) -> list[tuple[dict, dict]]:
     return [(scheme, kind) for scheme in schemes for kind in scheme["kinds"] if "APPLICANT" in kind["initiators"]]
 
 
+@pytest.mark.fast
 def test_every_kind_an_applicant_files_renders_from_its_published_schema(console: Console):
     kinds = applicant_kinds(console)
     assert len(kinds) >= 15

@@ -50,6 +50,7 @@ async def _at_final(gql, *shares: float, **kw) -> dict:
     return ok(await act(gql, app, "site_visit_done", role="city_reviewer", comment="场地、设备与申报一致"))
 
 
+@pytest.mark.fast
 async def test_call_from_district_to_recognition(client_for):
     gql = await client_for([plugin], today=IN_CALL)
     app = await _draft(gql)
@@ -105,6 +106,7 @@ async def test_scores_count_the_experts_self_scores_are_shown_apart(client_for):
     assert sum(s["points"] for s in app["evaluation"]["subtotals"]) == pytest.approx(app["score"])
 
 
+@pytest.mark.fast
 async def test_a_score_above_an_items_maximum_is_refused(client_for):
     gql = await client_for([plugin], today=IN_CALL)
     app = await _at_scoring(gql)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from core.calendar import WorkingCalendar
 from core.criteria import CriterionKind, EvaluationMode
 from core.plugins import get_plugin_manager
 from core.registry import Registry
 from plugins.hz_crossborder import plugin
 from plugins.hz_crossborder.forms import RecognitionForm
+
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
 
 ENTRY = Registry(get_plugin_manager(load_entrypoints=False, plugins=[plugin]), WorkingCalendar()).scheme("hz_crossborder")
 

@@ -21,6 +21,7 @@ async def _state(gql, app: dict) -> dict:
     return (await gql(doc.APPLICATION, {"id": app["id"]}))["application"]
 
 
+@pytest.mark.fast
 async def test_draft_to_recognition_to_revocation_with_ban(client_for):
     gql = await client_for([plugin])
     inst, app = await _draft(gql)
@@ -173,6 +174,7 @@ async def test_returned_application_can_be_corrected_and_resubmitted(client_for)
     assert ok(await submit(gql, app))["stageId"] == "district_review"
 
 
+@pytest.mark.fast
 async def test_invalid_form_names_the_field(client_for):
     gql = await client_for([plugin])
     inst = await register(gql)

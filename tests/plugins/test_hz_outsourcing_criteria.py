@@ -27,6 +27,8 @@ from plugins.hz_outsourcing.forms import (
 )
 from tests.plugins.hz_outsourcing_forms import VALID as VALID_FORM
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 ON = dt.date(2024, 6, 3)
 CALENDAR = WorkingCalendar()
 PM = get_plugin_manager(load_entrypoints=False, plugins=[plugin])

@@ -47,6 +47,7 @@ async def _scored(gql, app: dict, judgments: list[dict]) -> dict:
     return ok(await act(gql, app, "experts_done", role="expert", actor="expert-a"))
 
 
+@pytest.mark.fast
 async def test_recognition_to_name_and_plaque_then_assessment_passes(client_for):
     gql = await client_for([plugin])
     inst, rec = await _granted(gql)

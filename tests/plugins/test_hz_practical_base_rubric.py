@@ -24,6 +24,8 @@ from plugins.hz_practical_base.assessment_form import AssessmentForm
 from plugins.hz_practical_base.forms import RecognitionForm
 from tests.plugins.hz_practical_base_forms import ASSESSMENT, SCHOOL, form
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 ON = dt.date(2026, 3, 2)
 CALENDAR = WorkingCalendar()
 PM = get_plugin_manager(load_entrypoints=False, plugins=[plugin])

@@ -2,6 +2,8 @@
 fees (第三条至第七条、第十二条). Refusals name the field or rule and leave the application as it was."""
 from __future__ import annotations
 
+import pytest
+
 from plugins.linan_training import plugin
 from tests.plugins.linan_training_forms import (
     DESIGNATION, DESIGNATION_JUDGMENTS, FANG, SCHEME, YU, approved, class_filing, designated, draft, plan, pool,
@@ -31,6 +33,7 @@ async def _refused_unchanged(gql, app: dict, payload: dict, code: str) -> dict:
     return payload["errors"][0]
 
 
+@pytest.mark.fast
 async def test_designation_grants_and_no_second_one_is_accepted(client_for):
     gql = await client_for([plugin], today="2026-03-02")
     inst, rec = await designated(gql)
@@ -170,6 +173,7 @@ async def test_plan_changes_need_an_approved_request_and_the_same_checks(client_
     assert "2026-10-16 结业" in (await submit(gql, late))["errors"][0]["message"]
 
 
+@pytest.mark.fast
 async def test_invalid_form_names_the_field_and_stores_nothing(client_for):
     gql = await client_for([plugin], today="2026-09-01")
     inst, rec = await designated(gql)

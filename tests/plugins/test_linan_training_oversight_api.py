@@ -2,6 +2,8 @@
 annual evaluation (第十四、十五条) and supervision cases (第十六条), through the GraphQL API."""
 from __future__ import annotations
 
+import pytest
+
 from plugins.linan_training import plugin
 from tests.plugins.linan_training_forms import (
     FANG, LI, WANG, YU, ZHAO, annual, approved, class_filing, designated, draft, edit, exam, pool, recognitions, state,
@@ -31,6 +33,7 @@ async def _assessed(gql, inst, rec, form: dict, scores: dict[str, tuple[float, f
     return ok(await act(gql, app, "confirm_results", role="expert", actor="centre-2"))
 
 
+@pytest.mark.fast
 async def test_assessment_after_training_with_results_recorded_by_the_centre(client_for):
     gql, inst, rec, filing = await _class_ended(client_for)
     early = await draft(gql, inst, rec, "exam_application", exam(filing, WANG, LI))

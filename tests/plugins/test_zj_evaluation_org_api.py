@@ -23,6 +23,7 @@ async def _state(gql, app: dict) -> dict:
     return (await gql(doc.APPLICATION, {"id": app["id"]}))["application"]
 
 
+@pytest.mark.fast
 async def test_city_filing_is_coded_after_five_working_days_across_new_year(client_for):
     gql = await client_for([plugin], today="2020-12-30")
     inst, app = await draft(gql)

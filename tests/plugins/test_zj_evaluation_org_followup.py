@@ -5,6 +5,8 @@ an end date or revokes it without a ban; branches approved by the department tha
 """
 from __future__ import annotations
 
+import pytest
+
 from plugins.zj_evaluation_org import plugin
 from plugins.zj_evaluation_org.examples import site
 from tests.plugins.zj_evaluation_org_forms import (
@@ -54,6 +56,7 @@ async def _assessment(gql, inst: dict, rec: str, *, level: str = "city", occasio
                            role=role, recognitionId=rec))
 
 
+@pytest.mark.fast
 async def test_occupations_are_added_after_a_passed_assessment_at_most_three(client_for):
     gql = await client_for([plugin], today="2020-12-01")
     inst, rec = await _filed(gql)

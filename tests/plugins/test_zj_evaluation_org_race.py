@@ -54,7 +54,7 @@ async def _file(gql, app_id: int) -> list[dict]:
     return response["actOnApplication"]["errors"]
 
 
-@pytest.mark.parametrize("run", range(5))
+@pytest.mark.parametrize("run", [pytest.param(0, marks=pytest.mark.fast), *range(1, 5)])
 async def test_concurrent_filings_for_one_occupation_and_city_never_exceed_five(client_for, run):
     gql = await client_for([plugin], today="2020-12-20")
     racers = await _seed(gql.platform, RACERS)

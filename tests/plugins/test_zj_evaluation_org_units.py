@@ -14,6 +14,8 @@ from plugins.zj_evaluation_org.choices import Education, SkillQualification
 from plugins.zj_evaluation_org.examples import filing_form
 from plugins.zj_evaluation_org.filing import code_for, filed_by_province
 
+pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
+
 
 def _institution(city: str) -> InstitutionFacts:
     return InstitutionFacts(1, "用例", "91330100MA0000000X", OrgType.ENTERPRISE, city, city, dt.date(2010, 1, 1))
