@@ -43,6 +43,7 @@ CALENDAR = "{ workingCalendar { uncoveredNextYear warning year(year: 2099) { sou
     (HEAD + 'holiday = 1\n' + NEW_YEAR, "unknown key(s) holiday"),
     ("year = 2099\nnotice = \n", "not valid TOML"),
 ])
+@pytest.mark.fast
 def test_a_schedule_file_breaking_a_rule_is_refused_naming_the_entry_and_the_rule(text, says):
     with pytest.raises(ScheduleError) as refused:
         parse_schedule(text)

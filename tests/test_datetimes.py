@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.support import toy_plugin
 from tests.support.helpers import create, ok, register, submit
 
 MOMENTS = """query($id: ID!) { application(id: $id) { submittedAt createdAt updatedAt events { at } } }"""
 
 
+@pytest.mark.fast
 async def test_moments_are_given_in_utc_with_their_offset_on_every_engine(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)

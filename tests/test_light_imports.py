@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 
 import argon2
+import pytest
 
 
+@pytest.mark.fast
 def test_importing_the_password_module_computes_no_hash(monkeypatch):
     import core.identity.passwords as passwords
 

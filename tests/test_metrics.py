@@ -2,6 +2,8 @@
 operation and outcome, the database pool and failed logins; several workers add up."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import socket
@@ -43,6 +45,7 @@ async def test_requests_pool_and_failed_logins_are_counted(client_for):
     assert ("accredit_db_connections_in_use", frozenset()) in after
 
 
+@pytest.mark.fast
 async def test_metrics_answer_this_machine_or_the_token_only(client_for):
     gql = await client_for([toy_plugin])
     assert (await gql.http.get("/metrics")).status_code == 200  # the test client calls from 127.0.0.1

@@ -18,6 +18,7 @@ async def _post(gql, query: str, variables=None) -> dict:
     return response.json()
 
 
+@pytest.mark.fast
 async def test_only_the_registered_documents_run(client_for):
     gql = await client_for(allowed_documents=str(CONSOLE_DOCUMENTS))
     schemes = (CONSOLE_DOCUMENTS / "Schemes.graphql").read_text(encoding="utf-8")

@@ -3,6 +3,8 @@
 (:mod:`core.api.request_log`); the same line as JSON or text (:mod:`core.logs`)."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import logging
 import os
@@ -64,6 +66,7 @@ async def test_errors_carry_the_request_id_and_a_malformed_one_is_replaced(clien
     assert (line.fields["status"], line.fields["outcome"], line.fields["role"]) == (401, "UNAUTHENTICATED", None)
 
 
+@pytest.mark.fast
 def test_the_line_as_json_for_a_collector_and_as_text_for_a_person():
     record = logging.LogRecord("accredit.request", logging.INFO, __file__, 1, "graphql %s %s", ("Schemes", "ok"), None)
     record.request_id, record.fields = "r1", {"request_id": "r1", "role": "expert", "outcome": "ok", "name": "王五"}

@@ -4,6 +4,8 @@ synchronise. And behind a trusted proxy, each anonymous caller has its own budge
 address the proxy names; from anyone else the header is ignored."""
 from __future__ import annotations
 
+import pytest
+
 import asyncio
 
 from tests.support.identity import LOGIN
@@ -74,6 +76,7 @@ async def test_failed_logins_are_counted_across_workers(client_for):
     assert [await attempt(worker_b), await attempt(worker_b)] == ["INVALID_CREDENTIALS", "RATE_LIMITED"]
 
 
+@pytest.mark.fast
 async def test_behind_a_trusted_proxy_each_forwarded_caller_has_its_own_budget(client_for):
     gql = await client_for(query_budget_points=2, trusted_proxies="127.0.0.1")  # the test client's address
     assert await _spend(gql, 3, "203.0.113.7") == 2

@@ -125,6 +125,7 @@ def test_users_create_without_a_terminal_says_how_to_give_the_password(tmp_path)
                                      "--password-stdin, or create a machine account with --no-password")
 
 
+@pytest.mark.fast
 def test_version_and_help_on_every_serve_option(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
