@@ -3,7 +3,8 @@
 An institution of 余杭区 files a 服务外包人才培训机构 认定申请 through the API. The district reviewer
 finds it in the work queue (filtered by scheme and district), reads the criterion results, tries to
 return it without a reason and reads the API's refusal on the reason field, then passes it on with
-its judgments on the criteria the action publishes; it leaves the district's queue. The city
+its judgments on the criteria the action publishes; it leaves the district's queue. A decision the
+judgments do not support (临安区) is refused on the criteria it names. The city
 reviewer finds it in theirs (filtered by stage), reads the district's review and forwards it to the
 experts. The queue and application pages pass axe-core.
 """
@@ -98,7 +99,8 @@ def test_district_then_city_reviewer_move_an_application_on_from_their_queues(co
     action.get_by_label("有一定数量的具备教学资质的专业教师 说明").fill("专职教师 2 人，资质证书齐全")
     page.get_by_label("审核意见", exact=True).fill("材料齐全，符合第六条所列条件")
     expect(refusal).to_have_count(0)                                   # the refusal goes once the reason is written
-    console.screenshot("reviewer-application")
+    page.get_by_label("审核意见", exact=True).scroll_into_view_if_needed()
+    console.screenshot("reviewer-application", full_page=False)          # the judgments, ready to send
     action.get_by_role("button", name="初审通过，报杭州市商务局").click()
     page.get_by_role("dialog").get_by_role("button", name="确定").click()
     expect(page.locator(".ant-descriptions-item").filter(has_text="当前环节")).to_contain_text("杭州市商务局审核")
@@ -112,6 +114,25 @@ def test_district_then_city_reviewer_move_an_application_on_from_their_queues(co
     page.get_by_role("button", name="返回待办").click()
     expect(page.get_by_role("heading", name="待办审核")).to_be_visible()
     expect(page.get_by_role("row").filter(has_text=INSTITUTION)).to_have_count(0)   # no longer waiting on the district
+
+    # A decision its judgments do not support: each refusal on the criterion it names (临安区's
+    # designation needs every judgment a pass).
+    console.choose("认定事项", "杭州市临安区定点职业技能培训机构管理")
+    page.get_by_role("link", name="杭州临安青山湖职业培训有限公司").click()
+    action = page.get_by_role("form", name="办理")
+    action.get_by_text("审批确定为定点机构", exact=True).click()
+    expect(action.get_by_role("list", name="办理要求")).to_contain_text("须对以下 3 项作出“符合”的判定")
+    action.get_by_role("radiogroup", name="场地、设施、设备满足培训需要 判定").get_by_text("符合", exact=True).click()
+    action.get_by_role("radiogroup", name="师资力量与培训规模相称 判定").get_by_text("不符合", exact=True).click()
+    action.get_by_role("button", name="审批确定为定点机构").click()
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+    rows = action.locator(".ant-table-row")
+    expect(rows.filter(has_text="师资力量与培训规模相称").locator(".ant-form-item-explain-error")).to_have_text(
+        "不符合条件：评审判定不符合 第三条、第五条 师资力量与培训规模相称（须每位评审人员的最近一次判定均为符合）")
+    expect(rows.filter(has_text="管理制度健全").locator(".ant-form-item-explain-error")).to_have_text(
+        "尚未判定：尚未对 第八条 管理制度健全并能落实，安全措施到位 作出判定")
+    expect(rows.filter(has_text="场地、设施").locator(".ant-form-item-explain-error")).to_have_count(0)
+    console.screenshot("reviewer-judgments-refused", full_page=False)
 
     # The city reviewer finds it waiting at their stage, reads the district's review and forwards it.
     page.get_by_role("button", name="退出").click()

@@ -1,13 +1,12 @@
 // One application as its reviewers see it: who filed what, where it stands, each criterion with
 // its article and outcome, the reviews before theirs, its history, and the form to act on it.
-import { Button, Card, Descriptions, Spin, Tabs, Typography } from 'antd'
+import { Button, Card, Descriptions, Spin, Tabs } from 'antd'
 import { ArrowLeftOutlined } from '@ant-design/icons'
 import { useNavigate, useParams } from 'react-router'
 import ActionForm from './ActionForm'
-import CriterionResults from '../../components/CriterionResults'
+import StoredEvaluation from '../../components/StoredEvaluation'
 import { Events, Reviews, StageSteps } from '../../components/History'
 import LoadError from '../../components/LoadError'
-import { AssessmentSummary } from '../../components/PreCheckDrawer'
 import SchemaForm from '../../components/SchemaForm'
 import { PageTitle } from '../../components/Shell'
 import { RecognitionStatusTag, StatusTag } from '../../components/Tags'
@@ -68,17 +67,7 @@ export default function ReviewPage() {
         <Tabs items={[
           {
             key: 'results', label: '审查结果',
-            children: (
-              <>
-                {application.evaluation && (
-                  <Typography.Paragraph type="secondary">
-                    {formatDate(application.evaluation.evaluatedOn)}按{scheme.documentNumber}核验（{application.evaluation.plugin} {application.evaluation.pluginVersion}，方案版本 {application.evaluation.schemeVersion}）
-                  </Typography.Paragraph>
-                )}
-                <AssessmentSummary assessment={application.evaluation} />
-                <CriterionResults results={application.criterionResults} formSchema={formSchema} />
-              </>
-            ),
+            children: <StoredEvaluation application={application} scheme={scheme} formSchema={formSchema} />,
           },
           { key: 'form', label: '申报内容', children: formSchema ? <SchemaForm schema={formSchema} formData={application.form} readonly /> : <Spin /> },
           { key: 'reviews', label: `审核意见（${application.reviews.length}）`, children: <Reviews reviews={application.reviews} kind={kind} scheme={scheme} /> },
