@@ -61,6 +61,9 @@ async def test_the_readme_runs_verbatim_against_the_demo_data(client_for, monkey
         if "login" in data:
             assert data["login"]["errors"] == [] and data["login"]["token"]
             token = data["login"]["token"]
+        elif "awaitingRole" in document:  # the work queue: what waits on the district (not drafts, not the recognised)
+            names = {e["node"]["institution"]["name"] for e in data["applications"]["edges"]}
+            assert names == {"杭州萧山软件人才学院", "杭州临安青山湖职业培训有限公司"}
         elif "applications" in data:
             answers = data
             assert data["applications"]["totalCount"] >= 2

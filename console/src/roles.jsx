@@ -10,6 +10,7 @@ import ApplicationPage from './pages/applicant/ApplicationPage'
 import Institutions from './pages/applicant/Institutions'
 import InstitutionForm from './pages/applicant/InstitutionForm'
 import Recognitions from './pages/applicant/Recognitions'
+import { REVIEWER } from './pages/reviewer/routes'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -29,6 +30,9 @@ const ROLES = {
       { path: 'recognitions', label: '我的认定', icon: <SafetyCertificateOutlined />, element: <Recognitions />, menu: true },
     ],
   },
+  DISTRICT_REVIEWER: REVIEWER,
+  CITY_REVIEWER: REVIEWER,
+  PROVINCE_REVIEWER: REVIEWER,
 }
 
 const pagesOf = (role) => [...(ROLES[role]?.pages ?? []), ...PUBLIC]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import strawberry
-from sqlalchemy import func, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import selectinload
 from strawberry import relay
 from strawberry.scalars import JSON
@@ -18,7 +18,7 @@ from core.api.types.applications import ApplicationType, CriterionResultType, Ev
 from core.api.types.calendar import WorkingCalendarType
 from core.api.types.identity import ViewerType
 from core.api.types.common import (
-    Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
+    Connection, OrgTypeEnum, RecognitionStatusEnum, RoleEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
 )
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
@@ -30,6 +30,7 @@ from core.criteria import EvaluationMode, blocks
 from core.engine.jsonable import jsonable
 from core.errors import ErrorCode, Refused
 from core.plugins import describe
+from core.roles import Role
 from core.services.applications import dry_run
 
 
@@ -56,6 +57,9 @@ class ApplicationFilter:
     division_code: str | None = None
     occupation: str | None = None
     institution_id: relay.GlobalID | None = None
+    awaiting_role: RoleEnum | None = strawberry.field(default=None, description=(
+        "Only those whose current stage waits on this role (the stage's role): a reviewer's work queue is "
+        "awaitingRole set to their own role, within the area they see"))
 
 
 @strawberry.input
@@ -146,6 +150,16 @@ async def _page(info: Info, query, model, first: int | None, after: str | None, 
         query = query.where(model.id > after_id)
     rows = list(await info.context.run(lambda s: s.scalars(query.order_by(model.id).limit(size + 1))))
     return connection([of(r) for r in rows], [r.id for r in rows], total, size)
+
+
+def _stages_awaiting(registry, role: Role):
+    """SQL condition on ``applications``: the current stage is one that waits on ``role``."""
+    A = models.Application
+    return or_(false(), *(
+        and_(A.scheme_id == scheme_id, A.kind == kind_id, A.stage.in_(stages))
+        for scheme_id, entry in registry.schemes.items() for kind_id, kind in entry.kinds.items()
+        if (stages := [stage.id for stage in kind.workflow.stages if stage.role is role])
+    ))
 
 
 def _guard(compute: Callable[[], Any]) -> Any:
@@ -259,6 +273,8 @@ class Query:
                                          .where(models.ApplicationOccupation.occupation == f.occupation)))
         if f.institution_id:
             query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
+        if f.awaiting_role:
+            query = query.where(_stages_awaiting(info.context.platform.registry, f.awaiting_role))
         return await _page(info, query, A, first, after, ApplicationType.of)
 
     @strawberry.field(description="null when no application has this ID in your view (an ID of another type included)")

@@ -2,22 +2,31 @@
 
 const CST = 'Asia/Shanghai'
 
-/** An ISO date (2026-03-02) as 2026年3月2日; '—' for none. */
-export function formatDate(value) {
-  if (!value) return '—'
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number)
-  return `${year}年${month}月${day}日`
-}
-
-/** A DateTime from the API (UTC; SQLite answers it without an offset) as 2026年3月2日 14:05 in Beijing time. */
-export function formatDateTime(value) {
-  if (!value) return '—'
+/** The parts of a DateTime from the API (UTC; SQLite answers it without an offset) in Beijing time. */
+function beijing(value) {
   const utc = /[zZ]|[+-]\d\d:\d\d$/.test(value) ? value : `${value}Z`
-  const parts = Object.fromEntries(
+  return Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       timeZone: CST, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
     }).formatToParts(new Date(utc)).map(({ type, value: v }) => [type, v]),
   )
+}
+
+/** An ISO date (2026-03-02) as 2026年3月2日, a DateTime as its date in Beijing; '—' for none. */
+export function formatDate(value) {
+  if (!value) return '—'
+  if (value.length > 10) {
+    const parts = beijing(value)
+    return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日`
+  }
+  const [year, month, day] = value.split('-').map(Number)
+  return `${year}年${month}月${day}日`
+}
+
+/** A DateTime from the API as 2026年3月2日 14:05 in Beijing time. */
+export function formatDateTime(value) {
+  if (!value) return '—'
+  const parts = beijing(value)
   return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
 }
 

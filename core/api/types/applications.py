@@ -138,7 +138,7 @@ class ApplicationType(relay.Node):
     stored_form: strawberry.Private[dict]
     stored_score: strawberry.Private[float | None]
     stored_grade: strawberry.Private[str | None]
-    stage_entered_at: strawberry.Private[dt.datetime]
+    stage_entered_at: dt.datetime = strawberry.field(description="When it entered its current stage (how long it has waited there)")
 
     @strawberry.field(description="The row id, for logs and support; clients should use id")
     def database_id(self) -> int:

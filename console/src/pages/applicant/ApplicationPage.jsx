@@ -2,13 +2,12 @@
 // article, what reviewers said (and whether it came back for more information), its history,
 // the form as filed, and the recognition it led to.
 import { useState } from 'react'
-import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Tabs, Typography } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Input, Space, Spin, Tabs } from 'antd'
 import { EditOutlined, SendOutlined } from '@ant-design/icons'
 import { useNavigate, useParams } from 'react-router'
-import CriterionResults from '../../components/CriterionResults'
+import StoredEvaluation from '../../components/StoredEvaluation'
 import { Events, Reviews, StageSteps } from '../../components/History'
 import LoadError from '../../components/LoadError'
-import { AssessmentSummary } from '../../components/PreCheckDrawer'
 import SchemaForm from '../../components/SchemaForm'
 import { PageTitle } from '../../components/Shell'
 import { RecognitionStatusTag, StatusTag } from '../../components/Tags'
@@ -118,17 +117,7 @@ export default function ApplicationPage() {
         <Tabs items={[
           {
             key: 'results', label: '审查结果',
-            children: (
-              <>
-                {application.evaluation && (
-                  <Typography.Paragraph type="secondary">
-                    {formatDate(application.evaluation.evaluatedOn)}按{scheme.documentNumber}核验（{application.evaluation.plugin} {application.evaluation.pluginVersion}，方案版本 {application.evaluation.schemeVersion}）
-                  </Typography.Paragraph>
-                )}
-                <AssessmentSummary assessment={application.evaluation} />
-                <CriterionResults results={application.criterionResults} formSchema={formSchema} />
-              </>
-            ),
+            children: <StoredEvaluation application={application} scheme={scheme} formSchema={formSchema} />,
           },
           { key: 'reviews', label: `审核意见（${application.reviews.length}）`, children: <Reviews reviews={application.reviews} kind={kind} scheme={scheme} /> },
           { key: 'events', label: '办理记录', children: <Events events={application.events} kind={kind} /> },
