@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.support import toy_plugin
 from tests.support.helpers import act, create, ok, panel_scored, register, submit
 from tests.support.identity import user
@@ -23,6 +25,7 @@ async def _queue(gql, filter: dict, **caller) -> list[dict]:
     return [e["node"] for e in (await gql(QUEUE, {"f": filter}, **caller))["applications"]["edges"]]
 
 
+@pytest.mark.fast
 async def test_the_queue_holds_what_waits_on_the_role_in_the_callers_area(client_for):
     gql = await client_for([toy_plugin])
     xihu, linan = await register(gql, division="330106"), await register(gql, name="杭州临安示例培训学校", division="330112")

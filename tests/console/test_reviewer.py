@@ -10,6 +10,7 @@ experts. The queue and application pages pass axe-core.
 """
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 from stdnum.cn import uscc
 
@@ -51,6 +52,7 @@ def _state(console: Console, application_id: str) -> dict:
     return console.server.graphql(STATE, {"id": application_id}, username="demo.city_reviewer")["application"]
 
 
+@pytest.mark.fast
 def test_district_then_city_reviewer_move_an_application_on_from_their_queues(console: Console):
     page = console.page
     application_id = _filed(console)
