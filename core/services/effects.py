@@ -8,12 +8,12 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actors import Actor
-from core.counting import anniversary
 from core.db import models
 from core.engine.audit import record
 from core.engine.context import TransitionContext
 from core.engine.quota import release_slots, take_slots
 from core.errors import ErrorCode, Refused
+from core.periods import within_years
 from core.platform import Platform
 from core.recognitions import RecognitionStatus
 from core.registry import SchemeEntry
@@ -50,7 +50,7 @@ async def apply_effect(
         rec.end_reason = context.comment or transition.title
         ban = entry.scheme.ban_parameter
         if effect is Effect.REVOKE and ban:
-            rec.ban_until = anniversary(today, int(context.params.value(ban)))
+            rec.ban_until = within_years(today, int(context.params.value(ban)))  # the ban's last day (三年内)
         await release_slots(session, rec.id)
     elif effect is Effect.RENEW:
         terms = platform.pm.hook.accredit_recognition_terms(context=context, serial=0)

@@ -60,31 +60,16 @@ async def test_draft_to_recognition_to_revocation_with_ban(client_for):
     rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]
     assert (rec["status"], rec["endedOn"], rec["banUntil"]) == ("REVOKED", "2026-03-02", "2029-03-02")
 
+    # the three years run from 2026-03-03 to 2029-03-02, the anniversary itself still inside
     again = ok(await create(gql, inst["id"], SCHEME, form()))
-    refused = await submit(gql, again)
-    assert codes(refused) == ["BANNED"] and "2029-03-02" in refused["errors"][0]["message"]
-    assert (await _state(gql, again))["stageId"] == "draft"
-
-
-async def test_ban_ends_on_the_third_anniversary(client_for):
-    # revoked 2026-03-02 in the test above -> may apply again from 2029-03-02; here check the day before and on
-    for today, allowed in (("2029-03-01", False), ("2029-03-02", True)):
-        gql = await client_for([plugin], today="2026-03-02")
-        inst, app = await _draft(gql)
-        for action, role, extra in (("submit", "applicant", {}), ("district_approve", "district_reviewer", {}),
-                                    ("city_forward", "city_reviewer", {}),
-                                    ("expert_pass", "expert", {"judgments": all_pass(), "comment": "符合"}),
-                                    ("notice_no_objection", "city_reviewer", {})):
-            app = ok(await act(gql, app, action, role=role, **extra))
-        rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]["id"]
-        case = ok(await create(gql, inst["id"], SCHEME, {"ground": "false_data", "facts": "未如实报送"},
-                               kind="revocation", role="city_reviewer", recognitionId=rec))
-        case = ok(await act(gql, case, "submit", role="city_reviewer"))
-        ok(await act(gql, case, "revoke", role="city_reviewer", comment="第十五条（三）"))
+    for today in ("2026-03-02", "2029-03-01", "2029-03-02"):
         gql.platform.settings.today = today
-        new = ok(await create(gql, inst["id"], SCHEME, form(training_started_on="2020-01-01")))
-        result = await submit(gql, new)
-        assert (result["errors"] == []) is allowed, (today, result["errors"])
+        refused = await submit(gql, again)
+        assert codes(refused) == ["BANNED"], today
+        assert "至 2029-03-02（含当日）不得再次申报，2029-03-03 起方可申报" in refused["errors"][0]["message"]
+        assert (await _state(gql, again))["stageId"] == "draft"
+    gql.platform.settings.today = "2029-03-03"
+    assert ok(await submit(gql, again))["stageId"] != "draft"
 
 
 @pytest.mark.parametrize("changes, field, passes", [
