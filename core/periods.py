@@ -1,31 +1,30 @@
-"""Periods as the law counts them (《民法典》第二百零一条至第二百零四条、第一千二百五十九条).
+"""Periods as the law counts them (《民法典》第二百零一条、第二百零二条、第一千二百五十九条).
 
 - A period counted in days, months or years starts the day after the event: the event's own day is
   not counted (第二百零一条).
 - One counted in months or years ends on the corresponding day of its last month, or on that
-  month's last day where it has none (第二百零二条、第二百零三条): 31 January + 1 month ends on the
-  last day of February, 29 February + 1 year on 28 February.
+  month's last day where it has none (第二百零二条): 31 January + 1 month ends on the last day of
+  February, 29 February + 1 year on 28 February.
 - “以内”“届满” include the last day; “超过”“以外” begin the day after it.
 - Working days (工作日) are counted the same way over real working days (:mod:`core.calendar`:
   holidays skipped, adjusted workdays counted).
+- Not applied here: 第二百零三条 moves the last day of a period *for doing something* that falls on
+  a statutory holiday to the day after the holiday. A working-day period always ends on a working
+  day; a day-count deadline (a rectification period) could end on a holiday.
 
 Pick the function named after the document's words; each returns a date (the period's last day,
-which is inside it) or a count:
+which is inside it) or a count. With the event on day E:
 
-=================================================  ============================================
-the document says (event on day E)                 function
-=================================================  ============================================
-N日内 (整改期限…)                                   ``within_days(E, N)``: the last day
-N个月内 (六个月内未组织培训…)                          ``within_months(E, N)``: the last day
-N年内 (三年内不得再次申请…)                           ``within_years(E, N)``: the last day
-N年以上 (从业时间…), 满N年                             ``full_years(E, on) >= N``
-公示N个工作日, N个工作日内                             ``within_working_days(cal, E, N)``: the last
-                                                   day; the next step only after it
-提前N个工作日 / 前N个工作日 (before day S)              ``latest_day_ahead(cal, S, N)``
-a term of N months/years from its first day F      ``term_last_day(F, months=N)`` /
-(a lease, a training year)                         ``term_last_day(F, years=N)``
-a term from F to L (both inside) of N years以上      ``term_full_years(F, L) >= N``
-=================================================  ============================================
+- N日内 (整改期限…): ``within_days(E, N)``, the last day.
+- N个月内 (六个月内未组织培训…): ``within_months(E, N)``, the last day.
+- N年内 (三年内不得再次申请…): ``within_years(E, N)``, the last day.
+- N年以上, 满N年 (从业时间…): ``full_years(E, on) >= N``.
+- 公示N个工作日, N个工作日内: ``within_working_days(cal, E, N)``, the last day; the step that follows
+  comes after it (``working_days_strictly_between(cal, E, today) >= N``).
+- 提前N个工作日, 前N个工作日 (before day S): ``latest_day_ahead(cal, S, N)``, the last day to act.
+- a term of N months or years from its own first day F (a lease, a training year):
+  ``term_last_day(F, months=N)`` or ``term_last_day(F, years=N)``; a term from F to L lasting
+  N years以上: ``term_full_years(F, L) >= N``.
 """
 from __future__ import annotations
 
@@ -39,7 +38,7 @@ DAY = dt.timedelta(days=1)
 
 def corresponding_day(day: dt.date, *, months: int = 0, years: int = 0) -> dt.date:
     """The day ``years`` years and ``months`` months after ``day`` with the same day of the month, or
-    that month's last day where it has none (第二百零三条): 31 Jan + 1 month → 28/29 Feb."""
+    that month's last day where it has none (第二百零二条): 31 Jan + 1 month → 28/29 Feb."""
     index = day.month - 1 + months
     year, month = day.year + years + index // 12, index % 12 + 1
     return dt.date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
