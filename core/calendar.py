@@ -109,22 +109,3 @@ class WorkingCalendar:
             "请用 accredit calendar import 导入该年的节假日安排，或显式设置 ACCREDIT_CALENDAR_FALLBACK=weekdays",
         )
 
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days strictly after ``start`` up to and including ``end`` (0 if end <= start).
-
-        This is how "N 个工作日前/内" is counted: the day of the event itself is not counted
-        (Civil Code art. 201: a period counted in days starts the next day).
-        """
-        count, day = 0, start
-        while day < end:
-            day += dt.timedelta(days=1)
-            count += self.is_workday(day)
-        return count
-
-    def add_working_days(self, start: dt.date, days: int) -> dt.date:
-        """The date on which ``days`` working days after ``start`` have elapsed."""
-        day, left = start, days
-        while left > 0:
-            day += dt.timedelta(days=1)
-            left -= self.is_workday(day)
-        return day

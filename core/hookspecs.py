@@ -30,7 +30,7 @@ from core.errors import UserError
 from core.events import LifecycleEvent
 from core.examples import Example
 from core.quotas import QuotaRule
-from core.recognitions import RecognitionTerms
+from core.recognitions import RecognitionTerms, RevocationGround
 from core.schemes import ApplicationKind, Round, Scheme
 from core.scoring import Assessment, ReviewFacts
 
@@ -159,6 +159,20 @@ def accredit_recognition_terms(context: TransitionContext, serial: int) -> Recog
     First non-``None`` wins; core's default gives the scheme's ``recognition_title`` with no expiry
     and no code. Answer here for naming rules (杭州市公共实训基地 + 名称 + 分基地), codes (which
     must be unique) or pilot periods.
+    """
+
+
+@hookspec(firstresult=True)
+def accredit_revocation_ground(context: TransitionContext) -> RevocationGround | None:
+    """Name the ground of the revocation a ``REVOKE`` transition makes, and whether the scheme's
+    re-application ban follows from it.
+
+    Called once per revoking transition, after the refusals hook allowed it, inside its
+    transaction. The ground is recorded on the recognition (``endReason``: citation, title and the
+    written reason) and in the audit entry; the ban (``Scheme.ban_parameter``) is applied only when
+    ``bans`` is true. First non-``None`` wins; core's default is the transition itself (its title
+    and citation) carrying the ban. Answer here when the document attaches its ban to some grounds
+    only (杭商务〔2021〕192号: 第十五条's five grounds, not a cancellation at the 第十四条 check).
     """
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from core.counting import full_years
+from core.periods import full_years
 
 
 class OrgType(enum.Enum):

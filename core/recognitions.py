@@ -26,6 +26,16 @@ class RecognitionFacts:
 
 
 @dataclass(frozen=True)
+class RevocationGround:
+    """Why a recognition is revoked, as its document words it, and whether the scheme's
+    re-application ban (``Scheme.ban_parameter``) follows from that ground."""
+
+    title: str
+    citation: str
+    bans: bool
+
+
+@dataclass(frozen=True)
 class RecognitionTerms:
     """What a grant confers: the name it carries, an optional code and its validity."""
 

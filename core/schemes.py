@@ -25,7 +25,7 @@ class Scheme:
     parameters: Parameters
     recognition_title: str        # what a grant is called, e.g. 杭州市服务外包人才培训机构
     effective_to: dt.date | None = None
-    ban_parameter: str | None = None  # parameter holding the re-application ban in years after revocation
+    ban_parameter: str | None = None  # parameter holding the re-application ban in years after a revocation whose ground carries it
     summary: str = ""
 
 

@@ -37,7 +37,7 @@ class Effect(enum.Enum):
     GRANT = "grant"          # create a recognition (terms from the terms hook; quota slots taken)
     SUPERSEDE = "supersede"  # end the concerned one and grant its successor atomically (e.g. promotion)
     RENEW = "renew"          # new terms (title, validity) for the concerned one, from the terms hook
-    REVOKE = "revoke"        # end it as revoked (ban per the scheme's parameter); slots released
+    REVOKE = "revoke"        # end it as revoked, its ground recorded (ban per the scheme's parameter where the ground carries it); slots released
     EXPIRE = "expire"        # end it as expired; slots released
     SUSPEND = "suspend"      # keeps its slots
     REINSTATE = "reinstate"

@@ -1,4 +1,4 @@
-"""Working days and statutory counting."""
+"""Working days and statutory counting (periods of time: tests/test_periods.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from core.calendar import CalendarUnsupported, WorkingCalendar
-from core.counting import anniversary, at_least, at_most, full_years, less_than, more_than
+from core.counting import at_least, at_most, less_than, more_than
 from core.parameters import Parameter, Parameters
 
 pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in the edit-test loop
@@ -18,9 +18,6 @@ def test_holidays_and_adjusted_workdays_count_as_they_really_are():
     cal = WorkingCalendar()
     assert not cal.is_workday(D(2026, 10, 1)) and not cal.is_workday(D(2026, 9, 25))
     assert cal.is_workday(D(2026, 10, 10))  # Saturday, adjusted workday
-    # From Wed 2026-09-30: 10-01..07 holiday, 10-08 Thu, 10-09 Fri, 10-10 Sat (workday)
-    assert cal.add_working_days(D(2026, 9, 30), 3) == D(2026, 10, 10)
-    assert cal.working_days_between(D(2026, 9, 30), D(2026, 10, 10)) == 3
 
 
 def test_years_the_tables_do_not_cover_are_refused_unless_a_fallback_is_configured():
@@ -36,13 +33,6 @@ def test_statutory_counting_includes_or_excludes_the_number():
     assert at_most(50, 50)[0] and not at_most(51, 50)[0]
     assert not more_than(1000, 1000)[0] and more_than(1001, 1000)[0]
     assert not less_than(6, 6)[0] and less_than(5, 6)[0]
-
-
-def test_full_years_reach_on_the_anniversary():
-    assert full_years(D(2020, 3, 10), D(2022, 3, 10)) == 2
-    assert full_years(D(2020, 3, 10), D(2022, 3, 9)) == 1
-    assert anniversary(D(2020, 2, 29), 1) == D(2021, 2, 28)
-    assert full_years(D(2020, 2, 29), D(2021, 2, 28)) == 1
 
 
 def test_a_policy_change_is_a_new_dated_value():

@@ -10,6 +10,7 @@ from core.engine.context import TransitionContext
 from core.engine.requirements import gates_apply, min_time_in_stage, reason_required, round_refusal, time_in_stage_refusal
 from core.errors import ErrorCode, UserError
 from core.hookspecs import hookimpl
+from core.periods import DAY
 from core.schemes import Purpose
 from core.scoring import ReviewFacts, gate_verdicts
 
@@ -20,12 +21,14 @@ def _round(ctx: TransitionContext) -> list[UserError]:
 
 
 def _ban(ctx: TransitionContext) -> list[UserError]:
-    if ctx.transition.submits and ctx.kind.purpose is Purpose.NEW_RECOGNITION and ctx.ban_until and ctx.today < ctx.ban_until:
+    """A new application is refused up to and including the ban's last day (“三年内”: the anniversary)."""
+    if ctx.transition.submits and ctx.kind.purpose is Purpose.NEW_RECOGNITION and ctx.ban_until and ctx.today <= ctx.ban_until:
         ban = ctx.scheme.ban_parameter
         cite = ctx.params[ban].reference if ban else ""
         return [UserError(
             ErrorCode.BANNED,
-            f"该机构的“{ctx.scheme.recognition_title}”认定已被取消，{ctx.ban_until.isoformat()} 前不得再次申报（{cite}）",
+            f"该机构的“{ctx.scheme.recognition_title}”认定已被取消，至 {ctx.ban_until.isoformat()}（含当日）不得再次申报，"
+            f"{(ctx.ban_until + DAY).isoformat()} 起方可申报（{cite}）",
         )]
     return []
 

@@ -18,6 +18,7 @@ from core.calendar import WorkingCalendar
 from core.criteria import Criterion, CriterionKind, EvaluationMode
 from core.errors import ErrorCode, UserError
 from core.parameters import ParameterValue, ParameterView
+from core.periods import DAY, within_working_days, working_days_strictly_between
 from core.roles import Role
 from core.schemes import ApplicationKind, Round
 from core.workflow import ReviewMode, Stage, Transition
@@ -122,10 +123,14 @@ def round_refusal(kind: ApplicationKind, transition: Transition, rnd: Round | No
 
 def time_in_stage_refusal(stage: Stage, required: ParameterValue | None, entered_on: dt.date, today: dt.date,
                           calendar: WorkingCalendar) -> UserError | None:
+    """The stage's N working days (a public notice) counted from the day after it was entered must have
+    run fully: the next step is taken after the Nth working day, not on it."""
     if required is None:
         return None
-    elapsed = calendar.working_days_between(entered_on, today)
+    elapsed = working_days_strictly_between(calendar, entered_on, today)  # today is not over yet
     if elapsed >= required.value:
         return None
-    return UserError(ErrorCode.GUARD_FAILED, f"“{stage.title}”须满 {required.value} 个工作日（{required.reference}）；"
-                                             f"自 {entered_on.isoformat()} 起已满 {elapsed} 个工作日")
+    last_day = within_working_days(calendar, entered_on, required.value)
+    return UserError(ErrorCode.GUARD_FAILED, f"“{stage.title}”须满 {required.value} 个工作日（{required.reference}）："
+                                             f"自 {entered_on.isoformat()} 次日起算，至 {last_day.isoformat()} 届满，"
+                                             f"{(last_day + DAY).isoformat()} 起方可办理；已满 {elapsed} 个工作日")

@@ -8,12 +8,12 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.actors import Actor
-from core.counting import anniversary
 from core.db import models
 from core.engine.audit import record
 from core.engine.context import TransitionContext
 from core.engine.quota import release_slots, take_slots
 from core.errors import ErrorCode, Refused
+from core.periods import within_years
 from core.platform import Platform
 from core.recognitions import RecognitionStatus
 from core.registry import SchemeEntry
@@ -48,9 +48,8 @@ async def apply_effect(
         rec.status = RecognitionStatus.REVOKED.value if effect is Effect.REVOKE else RecognitionStatus.EXPIRED.value
         rec.ended_on, rec.ended_by_application_id = today, row.id
         rec.end_reason = context.comment or transition.title
-        ban = entry.scheme.ban_parameter
-        if effect is Effect.REVOKE and ban:
-            rec.ban_until = anniversary(today, int(context.params.value(ban)))
+        if effect is Effect.REVOKE:
+            _revoke(platform, entry, rec, context)
         await release_slots(session, rec.id)
     elif effect is Effect.RENEW:
         terms = platform.pm.hook.accredit_recognition_terms(context=context, serial=0)
@@ -63,6 +62,14 @@ async def apply_effect(
     if effect is Effect.SUPERSEDE:  # its successor, in the same transaction: no moment without one
         occupations = context.occupations or tuple(rec.occupations)  # unless the application names its own
         await _grant(platform, session, actor, entry, row, transition, context, superseding=rec.id, occupations=occupations)
+
+
+def _revoke(platform: Platform, entry: SchemeEntry, rec: models.Recognition, context: TransitionContext) -> None:
+    """Record the revocation's ground with its written reason; the ban only where the ground carries it."""
+    ground = platform.pm.hook.accredit_revocation_ground(context=context)
+    rec.end_reason = f"{ground.citation} {ground.title}" + (f"：{context.comment}" if context.comment else "")
+    if ground.bans and (ban := entry.scheme.ban_parameter):
+        rec.ban_until = within_years(context.today, int(context.params.value(ban)))  # the ban's last day (三年内)
 
 
 async def _grant(
@@ -92,4 +99,5 @@ async def _grant(
 
 def _snapshot(rec: models.Recognition) -> dict:
     return {"status": rec.status, "title": rec.title, "code": rec.code, "occupations": rec.occupations,
-            "valid_until": rec.valid_until, "ended_on": rec.ended_on, "ban_until": rec.ban_until, "version": rec.version}
+            "valid_until": rec.valid_until, "ended_on": rec.ended_on, "end_reason": rec.end_reason,
+            "ban_until": rec.ban_until, "version": rec.version}

@@ -8,11 +8,11 @@ the 认定条件 themselves (3 专职讲师, 二、2) is a gate in :mod:`.eligib
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
-from core.counting import add_months, at_least, more_than
+from core.counting import at_least, more_than
 from core.criteria import Facts, Finding, Outcome
+from core.periods import term_last_day
 
 from plugins.hz_crossborder.forms import BACHELOR_OR_ABOVE, Employment, RecognitionForm, Tenure, Tool
 
@@ -65,7 +65,7 @@ def lease_term(facts: Facts) -> Finding:
     minimum = facts.params["min_lease_months"]
     if office.tenure is Tenure.OWNED:
         return Finding(Outcome.PASS, "办公用房为自有产权", parameters=(minimum,))
-    needed_to = add_months(office.lease_from, minimum.value) - dt.timedelta(days=1)
+    needed_to = term_last_day(office.lease_from, months=minimum.value)
     long_enough = office.lease_to >= needed_to
     in_force = office.lease_to >= facts.on
     rule = f"{office.tenure.label}期限{minimum.value}个月以上（含本数），且申报时仍在期内"

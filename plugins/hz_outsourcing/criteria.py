@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from core.counting import at_least, full_years
+from core.counting import at_least
+from core.periods import full_years
 from core.criteria import Check, Criterion, CriterionKind, EvaluationMode, Facts, Finding, Outcome
 from core.institutions import ORG_TYPE_LABELS, OrgType
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core.engine.context import TransitionContext
+from core.periods import within_days
 
 RECTIFY = "check_rectify"
 
@@ -21,7 +22,7 @@ def rectification_ordered(ctx: TransitionContext) -> str | None:
 
 def rectification_deadline(ctx: TransitionContext) -> dt.date:
     """The last day of the rectification period: N calendar days counted from the day after it was ordered."""
-    return ctx.stage_entered_on + dt.timedelta(days=int(ctx.params.value("rectification_days")))
+    return within_days(ctx.stage_entered_on, int(ctx.params.value("rectification_days")))
 
 
 def rectification_overdue(ctx: TransitionContext) -> str | None:

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from core import hookimpl
 from core.criteria import Criterion
+from core.engine.context import TransitionContext
 from core.examples import Example
+from core.recognitions import RevocationGround
 from core.schemes import ApplicationKind, Scheme
 
 from plugins.hz_outsourcing.criteria import CRITERIA
 from plugins.hz_outsourcing.examples import EXAMPLES
+from plugins.hz_outsourcing.grounds import revocation_ground
 from plugins.hz_outsourcing.kinds import KINDS
 from plugins.hz_outsourcing.scheme import SCHEME, SCHEME_ID
 
@@ -37,6 +40,9 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
+@hookimpl
+def accredit_revocation_ground(context: TransitionContext) -> RevocationGround | None:
+    return revocation_ground(context) if context.scheme.id == SCHEME_ID else None
 
 
 @hookimpl

@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable
 
-from core.counting import full_years
+from core.periods import full_years
 from core.criteria import Facts, Finding, Outcome
 
 from plugins.hz_practical_base.assessment_form import AssessmentForm, CompetitionLevel

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from core.criteria import ApplicationSummary, Facts
 from core.forms import reference_id
+from core.periods import term_last_day
 
 from plugins.linan_training import ids
 from plugins.linan_training.forms import (
@@ -89,7 +90,7 @@ def training_year(day: dt.date, starts: str) -> tuple[dt.date, dt.date]:
     start = dt.date(day.year, month, mday)
     if day < start:
         start = dt.date(day.year - 1, month, mday)
-    return start, dt.date(start.year + 1, month, mday) - dt.timedelta(days=1)
+    return start, term_last_day(start, years=1)
 
 
 def reinstatements(facts: Facts) -> list[dt.date]:

@@ -8,9 +8,9 @@ applied for; a 工种 shares its occupation's bank and examiners (README, readin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from core.counting import at_least, full_years
+from core.counting import at_least
+from core.periods import term_full_years
 from core.criteria import Facts, Finding, Outcome
 
 from plugins.zj_evaluation_org.choices import (
@@ -187,11 +187,6 @@ def testing_site(facts: Facts) -> Finding:
     return tally.finding(f"检测场地、设备满足至少{examiners_at_once}个考评员同时测评打分")
 
 
-def lease_years(start, end) -> int:
-    """A lease's term in full years, its last day included (2020-01-01 至 2024-12-31 is 5 years)."""
-    return full_years(start, end + timedelta(days=1))
-
-
 def tenure(facts: Facts) -> Finding:
     tally = Tally()
     minimum = tally.param(facts, "min_lease_years")
@@ -202,7 +197,7 @@ def tenure(facts: Facts) -> Finding:
         tally.need(use in uses, ("premises",), f"未填写{use.label}的权属")
     for i, p in enumerate(facts.form.premises):
         if p.tenure is Tenure.LEASED:
-            years = lease_years(p.lease_start, p.lease_end)
+            years = term_full_years(p.lease_start, p.lease_end)
             tally.need(at_least(years, minimum)[0], ("premises", i, "lease_end"),
                        f"{p.use.label}（{p.address}）租期 {years} 年，应为{minimum}年及以上")
             tally.need(p.lease_end >= facts.on, ("premises", i, "lease_end"), f"{p.use.label}（{p.address}）租赁合同已于 {p.lease_end} 到期")

@@ -6,7 +6,8 @@ and meet 一（一）1. Anything else is not an eligible applicant.
 """
 from __future__ import annotations
 
-from core.counting import at_least, at_most, full_years
+from core.counting import at_least, at_most
+from core.periods import full_years
 from core.criteria import Facts, Finding, Outcome
 from core.institutions import ORG_TYPE_LABELS, OrgType
 

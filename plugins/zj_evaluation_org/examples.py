@@ -16,6 +16,7 @@ from stdnum.cn import ric
 
 from core.examples import Example
 from core.institutions import OrgType
+from core.periods import full_years, term_last_day
 
 from plugins.zj_evaluation_org.scheme import FIRST_BATCH
 
@@ -36,15 +37,11 @@ def id_number(serial: int, born: dt.date, male: bool, area: str = "330106") -> s
     return body + ric.calc_check_digit(body + "0")
 
 
-def age_on(born: dt.date, on: dt.date) -> int:
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
 def _person(serial: int, on: dt.date) -> dict[str, Any]:
     male = serial % 2 == 1
     born = dt.date(1983 + serial % 13, 1 + serial % 6, 1 + serial % 27)  # 330106 exists from 1983; born Jan-Jun
     return {"name": SURNAMES[serial % len(SURNAMES)] + GIVEN[serial % len(GIVEN)], "gender": "male" if male else "female",
-            "id_number": id_number(serial, born, male), "_age": age_on(born, on)}
+            "id_number": id_number(serial, born, male), "_age": full_years(born, on)}
 
 
 def staff_member(serial: int, duty: str, on: dt.date, **extra: Any) -> dict[str, Any]:
@@ -86,7 +83,7 @@ def occupation(code: str, **extra: Any) -> dict[str, Any]:
 
 
 def premises(lease_start: dt.date) -> list[dict[str, Any]]:
-    lease_end = dt.date(lease_start.year + 5, lease_start.month, lease_start.day) - dt.timedelta(days=1)
+    lease_end = term_last_day(lease_start, years=5)
     lease = {"tenure": "leased", "lease_start": lease_start.isoformat(), "lease_end": lease_end.isoformat()}
     return [
         {"use": "office", "address": "杭州市西湖区文三路 90 号 3 楼", "area_m2": 30, "tenure": "owned", "certificate": "浙（2016）杭州市不动产权第0123456号"},

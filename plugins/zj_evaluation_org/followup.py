@@ -6,7 +6,8 @@ assessments of the organisation from :attr:`Facts.history`.
 """
 from __future__ import annotations
 
-from core.counting import at_least, at_most, full_years
+from core.counting import at_least, at_most
+from core.periods import full_years
 from core.criteria import Facts, Finding, Outcome
 from core.institutions import OrgType
 from core.recognitions import RecognitionStatus

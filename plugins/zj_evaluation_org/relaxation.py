@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.counting import at_least, full_years
+from core.counting import at_least
+from core.periods import full_years
 from core.criteria import Facts
 
 

@@ -72,7 +72,7 @@ async def test_call_from_district_to_recognition(client_for):
     # 三（三）: 终审, 公示 of five working days, recognition
     app = ok(await act(gql, app, "final_select", role="city_reviewer", actor="zongshiban-4"))
     assert app["status"] == "PUBLIC_NOTICE"
-    gql.platform.settings.today = "2021-08-17"  # five working days after 2021-08-10
+    gql.platform.settings.today = "2021-08-18"  # five working days after 2021-08-10 have run (08-11..08-17)
     app = ok(await act(gql, app, "notice_no_objection", role="city_reviewer", actor="zongshiban-5"))
     assert (app["stageId"], app["status"]) == ("recognized", "APPROVED")
 
@@ -188,22 +188,25 @@ async def test_final_review_ranks_the_round_and_keeps_ties(client_for):
     assert selected["stageId"] == "public_notice"
 
 
-@pytest.mark.parametrize("closing_day, allowed", [("2021-09-23", False), ("2021-09-24", True)])
-async def test_public_notice_runs_five_working_days_across_mid_autumn(client_for, closing_day, allowed):
+async def test_public_notice_of_five_working_days_has_run_before_the_recognition(client_for):
+    # entered 9-16: 9-17 (1), Saturday 9-18 worked (2), 9-19..21 Mid-Autumn, 9-22 (3), 9-23 (4), 9-24 (5):
+    # the notice runs to the end of 9-24, the recognition comes after it
     gql = await client_for([plugin], today=IN_CALL)
     app = await _at_final(gql, 0.8, 0.8, 0.8)
-    gql.platform.settings.today = "2021-09-16"  # 9-18 is a working Saturday, 9-19..21 the holiday
+    gql.platform.settings.today = "2021-09-16"
     app = ok(await act(gql, app, "final_select", role="city_reviewer"))
-    gql.platform.settings.today = closing_day
-    result = await act(gql, app, "notice_no_objection", role="city_reviewer")
-    if allowed:
-        assert ok(result)["stageId"] == "recognized"
-        assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 1
-        return
-    assert codes(result) == ["GUARD_FAILED"]
-    assert "须满 5 个工作日" in result["errors"][0]["message"] and "已满 4 个工作日" in result["errors"][0]["message"]
-    assert (await _state(gql, app))["stageId"] == "public_notice"
-    assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 0
+    for closing_day, elapsed in (("2021-09-23", 3), ("2021-09-24", 4)):
+        gql.platform.settings.today = closing_day
+        result = await act(gql, app, "notice_no_objection", role="city_reviewer")
+        assert codes(result) == ["GUARD_FAILED"]
+        message = result["errors"][0]["message"]
+        assert "须满 5 个工作日" in message and "至 2021-09-24 届满，2021-09-25 起方可办理" in message
+        assert f"已满 {elapsed} 个工作日" in message
+        assert (await _state(gql, app))["stageId"] == "public_notice"
+        assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 0
+    gql.platform.settings.today = "2021-09-25"
+    assert ok(await act(gql, app, "notice_no_objection", role="city_reviewer"))["stageId"] == "recognized"
+    assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 1
 
 
 @pytest.mark.parametrize("today, allowed", [("2021-06-30", False), ("2021-07-01", True), ("2021-08-17", True),

@@ -60,32 +60,41 @@ async def test_draft_to_recognition_to_revocation_with_ban(client_for):
     assert case["stageId"] == "revoked"
     rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]
     assert (rec["status"], rec["endedOn"], rec["banUntil"]) == ("REVOKED", "2026-03-02", "2029-03-02")
+    assert rec["endReason"] == "第十五条（一） 申请过程中故意弄虚作假的：第十五条（一）申请过程中故意弄虚作假"
 
+    # the three years run from 2026-03-03 to 2029-03-02, the anniversary itself still inside
     again = ok(await create(gql, inst["id"], SCHEME, form()))
-    refused = await submit(gql, again)
-    assert codes(refused) == ["BANNED"] and "2029-03-02" in refused["errors"][0]["message"]
-    assert (await _state(gql, again))["stageId"] == "draft"
-
-
-async def test_ban_ends_on_the_third_anniversary(client_for):
-    # revoked 2026-03-02 in the test above -> may apply again from 2029-03-02; here check the day before and on
-    for today, allowed in (("2029-03-01", False), ("2029-03-02", True)):
-        gql = await client_for([plugin], today="2026-03-02")
-        inst, app = await _draft(gql)
-        for action, role, extra in (("submit", "applicant", {}), ("district_approve", "district_reviewer", {}),
-                                    ("city_forward", "city_reviewer", {}),
-                                    ("expert_pass", "expert", {"judgments": all_pass(), "comment": "符合"}),
-                                    ("notice_no_objection", "city_reviewer", {})):
-            app = ok(await act(gql, app, action, role=role, **extra))
-        rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]["id"]
-        case = ok(await create(gql, inst["id"], SCHEME, {"ground": "false_data", "facts": "未如实报送"},
-                               kind="revocation", role="city_reviewer", recognitionId=rec))
-        case = ok(await act(gql, case, "submit", role="city_reviewer"))
-        ok(await act(gql, case, "revoke", role="city_reviewer", comment="第十五条（三）"))
+    for today in ("2026-03-02", "2029-03-01", "2029-03-02"):
         gql.platform.settings.today = today
-        new = ok(await create(gql, inst["id"], SCHEME, form(training_started_on="2020-01-01")))
-        result = await submit(gql, new)
-        assert (result["errors"] == []) is allowed, (today, result["errors"])
+        refused = await submit(gql, again)
+        assert codes(refused) == ["BANNED"], today
+        assert "至 2029-03-02（含当日）不得再次申报，2029-03-03 起方可申报" in refused["errors"][0]["message"]
+        assert (await _state(gql, again))["stageId"] == "draft"
+    gql.platform.settings.today = "2029-03-03"
+    assert ok(await submit(gql, again))["stageId"] != "draft"
+
+
+async def test_a_cancellation_at_the_check_records_its_ground_and_carries_no_ban(client_for):
+    # 第十四条 限期整改，直至取消原认定: its own ground, to which 第十五条's three-year ban does not attach
+    gql = await client_for([plugin], today="2026-03-02")
+    inst, app = await _draft(gql)
+    app = ok(await submit(gql, app))
+    app = ok(await act(gql, app, "district_approve", role="district_reviewer"))
+    app = ok(await act(gql, app, "city_forward", role="city_reviewer"))
+    app = ok(await act(gql, app, "expert_pass", role="expert", comment="符合", judgments=all_pass()))
+    ok(await act(gql, app, "notice_no_objection", role="city_reviewer"))
+    rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]
+    gql.platform.settings.today = "2028-03-02"
+    check = ok(await create(gql, inst["id"], SCHEME, form(), kind="biennial_check", recognitionId=rec["id"]))
+    check = ok(await act(gql, check, "submit", role="applicant"))
+    check = ok(await act(gql, check, "check_rectify", role="city_reviewer", comment="培训台账不全，限期整改"))
+    gql.platform.settings.today = "2028-04-02"   # 30 days from 03-03 ran to 04-01
+    ok(await act(gql, check, "revoke_overdue", role="city_reviewer", comment="逾期未提交整改情况"))
+    rec = (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"][0]
+    assert (rec["status"], rec["endedOn"], rec["banUntil"]) == ("REVOKED", "2028-04-02", None)
+    assert rec["endReason"] == "第十四条 逾期未整改，取消原认定：逾期未提交整改情况"
+    again = ok(await create(gql, inst["id"], SCHEME, form()))
+    assert ok(await submit(gql, again))["stageId"] == "district_review"
 
 
 @pytest.mark.parametrize("changes, field, passes", [

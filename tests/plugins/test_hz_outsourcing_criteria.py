@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from core.calendar import WorkingCalendar
-from core.counting import anniversary
+from core.periods import within_years
 from core.criteria import ApplicationSummary, Facts, Outcome
 from core.engine.context import TransitionContext
 from core.institutions import InstitutionFacts, OrgType
@@ -242,11 +242,13 @@ def refusals(kind_id: str, transition_id: str, *, today: dt.date, form, stage_en
     return [e.message for errors in PM.hook.accredit_transition_refusals(context=context) for e in errors or ()]
 
 
-@pytest.mark.parametrize(("today", "refused"), [(dt.date(2027, 3, 9), True), (dt.date(2027, 3, 10), False)])
+@pytest.mark.parametrize(("today", "refused"), [(dt.date(2027, 3, 9), True), (dt.date(2027, 3, 10), True),
+                                                (dt.date(2027, 3, 11), False)])
 def test_art15_reapplication_ban_runs_three_years_from_revocation(today, refused):
-    ban_until = anniversary(dt.date(2024, 3, 10), ENTRY.scheme.parameters.at(today).value("reapply_ban_years"))
+    ban_until = within_years(dt.date(2024, 3, 10), ENTRY.scheme.parameters.at(today).value("reapply_ban_years"))
     messages = refusals("recognition", "submit", today=today, form=recognition(), ban_until=ban_until)
-    assert messages == (["该机构的“杭州市服务外包人才培训机构”认定已被取消，2027-03-10 前不得再次申报（第十五条）"] if refused else [])
+    assert messages == (["该机构的“杭州市服务外包人才培训机构”认定已被取消，至 2027-03-10（含当日）不得再次申报，"
+                         "2027-03-11 起方可申报（第十五条）"] if refused else [])
 
 
 def test_art14_check_revoke_needs_an_earlier_rectification_order():
@@ -256,7 +258,8 @@ def test_art14_check_revoke_needs_an_earlier_rectification_order():
     assert not refusals("biennial_check", "check_revoke", today=ON, form=form, reviews=(ordered,))
 
 
-@pytest.mark.parametrize(("today", "refused"), [(dt.date(2024, 5, 31), True), (dt.date(2024, 6, 1), False)])
+@pytest.mark.parametrize(("today", "refused"), [(dt.date(2024, 5, 30), True), (dt.date(2024, 5, 31), True),
+                                                (dt.date(2024, 6, 1), False)])
 def test_art14_revoke_overdue_only_after_the_rectification_deadline(today, refused):
     form = BiennialCheckForm.model_validate(RECOGNITION)  # ordered 2024-05-01: 30 days run to 2024-05-31
     assert bool(refusals("biennial_check", "revoke_overdue", today=today, form=form,

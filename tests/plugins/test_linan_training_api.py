@@ -100,10 +100,26 @@ async def test_class_stays_within_the_licensed_occupation_and_level(client_for):
 
 
 async def test_filing_less_than_three_working_days_ahead_is_refused_at_submission(client_for):
+    # start Mon 10-12 after National Day: Thu 10-08, Fri 10-09 and Sat 10-10 (worked) must lie between
     gql, inst, rec = await _with_pool("2026-10-09", client_for)
     app = await draft(gql, inst, rec, "class_filing", class_filing("2026-10-12", "2026-10-30"))
     error = await _refused_unchanged(gql, app, await submit(gql, app), "CRITERION_NOT_MET")
-    assert error["field"] == ["form", "start_date"] and "2026-10-08" in error["message"]
+    assert error["field"] == ["form", "start_date"] and "最迟于 2026-10-07 上报" in error["message"]
+
+
+async def test_three_working_days_lie_strictly_between_the_filing_day_and_the_start(client_for):
+    # 第六条 办班前3个工作日: start Mon 2026-11-16; Wed 11-11, Thu 11-12 and Fri 11-13 must lie between the
+    # filing and the start, neither day counted: the last filing day is Tue 11-10
+    gql, inst, rec = await _with_pool("2026-11-02", client_for)
+    for today, passes in (("2026-11-09", True), ("2026-11-10", True), ("2026-11-11", False)):
+        gql.platform.settings.today = today
+        app = await draft(gql, inst, rec, "class_filing", class_filing("2026-11-16", "2026-11-30"))
+        result = await submit(gql, app)
+        if passes:
+            assert ok(result)["stageId"] != "draft", today
+        else:
+            error = await _refused_unchanged(gql, app, result, "CRITERION_NOT_MET")
+            assert error["field"] == ["form", "start_date"] and "最迟于 2026-11-10 上报" in error["message"]
 
 
 async def test_class_above_the_cap_opens_only_with_the_bureau_special_consent(client_for):

@@ -175,7 +175,9 @@ async def test_unauthorised_change_is_rectified_within_the_period_or_suspended(c
     assert codes(await act(gql, case, "cancel", role="district_reviewer", comment="取消")) == ["GUARD_FAILED"]
     assert codes(await act(gql, case, "close_rectified", role="district_reviewer", comment="结案")) == ["GUARD_FAILED"]
     case = ok(await act(gql, case, "order_rectification", role="district_reviewer", comment="6月30日前补足课时"))
-    assert codes(await act(gql, case, "suspend_overdue", role="district_reviewer", comment="逾期")) == ["GUARD_FAILED"]
+    for today in ("2026-06-01", "2026-06-30"):   # the deadline's own day is still inside the period
+        gql.platform.settings.today = today
+        assert codes(await act(gql, case, "suspend_overdue", role="district_reviewer", comment="逾期")) == ["GUARD_FAILED"]
     gql.platform.settings.today = "2026-07-01"
     ok(await act(gql, case, "suspend_overdue", role="district_reviewer", comment="逾期未整改，暂停定点资质"))
     assert [r["status"] for r in await recognitions(gql, inst)] == ["SUSPENDED"]

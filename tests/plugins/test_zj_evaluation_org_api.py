@@ -24,23 +24,26 @@ async def _state(gql, app: dict) -> dict:
 
 
 @pytest.mark.fast
-async def test_city_filing_is_coded_after_five_working_days_across_new_year(client_for):
+async def test_city_filing_is_coded_after_five_working_days_have_run_across_new_year(client_for):
     gql = await client_for([plugin], today="2020-12-30")
     inst, app = await draft(gql)
     app = await to_notice(gql, app)
     assert (app["stageId"], app["status"]) == ("city_notice", "PUBLIC_NOTICE")
     assert app["evaluation"]["passed"] is True and app["score"] == 100
 
-    # 四（三）公示5个工作日: 2020-12-31 (1); 2021-01-01..03 New Year; 01-04 (2), 01-05 (3), 01-06 (4)
-    gql.platform.settings.today = "2021-01-06"
-    refused = await act(gql, app, "file_city", role="city_reviewer")
-    assert codes(refused) == ["GUARD_FAILED"]
-    assert "已满 4 个工作日" in refused["errors"][0]["message"] and "四（三）" in refused["errors"][0]["message"]
-    state = await _state(gql, app)
-    assert (state["stageId"], state["version"]) == ("city_notice", app["version"])
-    assert await recognitions(gql, inst) == []
+    # 四（三）公示5个工作日: 2020-12-31 (1); 2021-01-01..03 New Year; 01-04 (2), 01-05 (3), 01-06 (4), 01-07 (5):
+    # the notice has run at the end of 01-07 (the day before and the day itself are refused)
+    for today, elapsed in (("2021-01-06", 3), ("2021-01-07", 4)):
+        gql.platform.settings.today = today
+        refused = await act(gql, app, "file_city", role="city_reviewer")
+        assert codes(refused) == ["GUARD_FAILED"]
+        message = refused["errors"][0]["message"]
+        assert f"已满 {elapsed} 个工作日" in message and "至 2021-01-07 届满" in message and "四（三）" in message
+        state = await _state(gql, app)
+        assert (state["stageId"], state["version"]) == ("city_notice", app["version"])
+        assert await recognitions(gql, inst) == []
 
-    gql.platform.settings.today = "2021-01-07"  # the fifth working day
+    gql.platform.settings.today = "2021-01-08"  # the day after the fifth working day
     app = ok(await act(gql, app, "file_city", role="city_reviewer"))
     assert (app["stageId"], app["status"]) == ("filed", "APPROVED")
     node = (await gql(RECOGNITIONS))["recognitions"]["edges"][0]["node"]
@@ -73,7 +76,7 @@ async def test_province_filing_gets_a_province_code(client_for):
     gql = await client_for([plugin], today="2020-12-01")
     _, app = await draft(gql, org_type="PUBLIC_INSTITUTION", division="330000", name="浙江用例职业技能评价中心")
     app = await to_notice(gql, app, "province")
-    gql.platform.settings.today = "2020-12-08"
+    gql.platform.settings.today = "2020-12-09"
     ok(await act(gql, app, "file_province", role="province_reviewer"))
     node = (await gql(RECOGNITIONS))["recognitions"]["edges"][0]["node"]
     assert (node["code"], node["title"]) == ("S3300001001", "浙江省职业技能等级认定试点社会培训评价组织（省级备案，面向全省）")
@@ -95,7 +98,7 @@ async def test_sixth_organisation_for_one_occupation_in_a_city_is_refused(client
         level = "province" if division == "330000" else "city"
         extra.append((await to_notice(gql, app, level), level))
 
-    gql.platform.settings.today = "2020-12-08"
+    gql.platform.settings.today = "2020-12-09"
     for app in notices[:5]:
         assert ok(await act(gql, app, "file_city", role="city_reviewer"))["stageId"] == "filed"
     for app, level in extra:  # 技师学院 not counted; another city and the province list count apart

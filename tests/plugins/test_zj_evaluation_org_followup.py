@@ -27,10 +27,11 @@ async def _state(gql, app: dict) -> dict:
 
 
 async def _filed(gql, **kw) -> tuple[dict, str]:
-    """A city filing granted on 2020-12-08 (in notice from 2020-12-01); returns institution and recognition id."""
+    """A city filing granted on 2020-12-09 (in notice from 2020-12-01: its 5th working day is 12-08); returns
+    institution and recognition id."""
     inst, app = await draft(gql, **kw)
     app = await to_notice(gql, app)
-    gql.platform.settings.today = "2020-12-08"
+    gql.platform.settings.today = "2020-12-09"
     ok(await act(gql, app, "file_city", role="city_reviewer"))
     return inst, (await recognitions(gql, inst))[0]["id"]
 
@@ -88,7 +89,7 @@ async def test_occupations_are_added_after_a_passed_assessment_at_most_three(cli
     app = ok(await act(gql, app, "expert_review_city", role="expert", comment="核实",
                        judgments=[{"criterionId": c, "passed": True} for c in ADDITION_GATES]))
     app = ok(await act(gql, app, "select_city", role="city_reviewer"))
-    gql.platform.settings.today = "2021-03-08"
+    gql.platform.settings.today = "2021-03-09"     # notice from 03-01: its 5th working day is 03-08
     ok(await act(gql, app, "file_city", role="city_reviewer"))
     held = await recognitions(gql, inst)
     assert [(r["occupations"], r["status"]) for r in held] == [(["4-03-02-01"], "ACTIVE"), (list(two), "ACTIVE")]
@@ -111,29 +112,29 @@ async def test_occupations_are_added_after_a_passed_assessment_at_most_three(cli
 async def test_promotion_to_the_province_list_after_one_year_of_pilot(client_for):
     gql = await client_for([plugin], today="2020-12-01")
     inst, rec = await _filed(gql)
-    gql.platform.settings.today = "2021-12-07"     # filed 2020-12-08: one year is reached on 2021-12-08
+    gql.platform.settings.today = "2021-12-08"     # filed 2020-12-09: one year is reached on 2021-12-09
     app = ok(await create(gql, inst["id"], SCHEME, PROMOTION_FORM, kind="promotion", role="city_reviewer",
                           occupations=["4-03-02-01"], recognitionId=rec))
     refused = await act(gql, app, "recommend", role="city_reviewer")
     assert codes(refused) == ["CRITERION_NOT_MET"] and "经过一年时间的试点" in refused["errors"][0]["message"]
 
-    gql.platform.settings.today = "2021-12-08"
+    gql.platform.settings.today = "2021-12-09"
     app = ok(await act(gql, app, "recommend", role="city_reviewer"))
     assert app["stage"]["role"] == "PROVINCE_REVIEWER"
     app = ok(await act(gql, app, "expert_review", role="expert", comment="考核评估合格",
                        judgments=[{"criterionId": "art3_3_province_assessment", "passed": True}]))
     app = ok(await act(gql, app, "approve", role="province_reviewer"))
-    gql.platform.settings.today = "2021-12-14"     # notice from 12-08: 9, 10, 13, 14 = 4 working days
+    gql.platform.settings.today = "2021-12-16"     # notice from 12-09: 10, 13, 14, 15, 16: its 5th working day
     early = await act(gql, app, "file_province", role="province_reviewer")
     assert codes(early) == ["GUARD_FAILED"] and "四（三）" in early["errors"][0]["message"]
     assert [r["status"] for r in await recognitions(gql, inst)] == ["ACTIVE"]
-    gql.platform.settings.today = "2021-12-15"     # the fifth working day: one step ends and replaces the filing
+    gql.platform.settings.today = "2021-12-17"     # the notice has run: one step ends and replaces the filing
     app = ok(await act(gql, app, "file_province", role="province_reviewer"))
     assert app["stageId"] == "filed"
 
     held = await recognitions(gql, inst)
-    assert [(r["status"], r["endedOn"]) for r in held] == [("EXPIRED", "2021-12-15"), ("ACTIVE", None)]
-    assert held[1]["occupations"] == ["4-03-02-01"] and held[1]["grantedOn"] == "2021-12-15"
+    assert [(r["status"], r["endedOn"]) for r in held] == [("EXPIRED", "2021-12-17"), ("ACTIVE", None)]
+    assert held[1]["occupations"] == ["4-03-02-01"] and held[1]["grantedOn"] == "2021-12-17"
     query = "{ recognitions(first: 5) { edges { node { code title validUntil } } } }"
     promoted = (await gql(query))["recognitions"]["edges"][1]["node"]
     assert promoted == {"code": "S3301001002", "validUntil": "2021-12-31",
@@ -155,15 +156,15 @@ async def test_promotion_in_a_full_city_keeps_its_place_and_frees_none(client_fo
     for n, division in enumerate(["330102", "330105", "330106", "330108", "330109", "330110"]):
         inst, app = await draft(gql, division=division, name=f"杭州第{n + 1}职业技能培训学校")
         notices.append((inst, await to_notice(gql, app)))
-    gql.platform.settings.today = "2020-12-08"
+    gql.platform.settings.today = "2020-12-09"
     for _, app in notices[:5]:
         ok(await act(gql, app, "file_city", role="city_reviewer"))
     (inst, _), (_, sixth) = notices[0], notices[5]
     assert codes(await act(gql, sixth, "file_city", role="city_reviewer")) == ["QUOTA_EXCEEDED"]
 
-    gql.platform.settings.today = "2021-12-08"
+    gql.platform.settings.today = "2021-12-09"
     app = await _recommended(gql, inst, (await recognitions(gql, inst))[0]["id"])
-    gql.platform.settings.today = "2021-12-15"
+    gql.platform.settings.today = "2021-12-17"
     assert ok(await act(gql, app, "file_province", role="province_reviewer"))["stageId"] == "filed"
     assert [r["status"] for r in await recognitions(gql, inst)] == ["EXPIRED", "ACTIVE"]
     assert await _used(gql, "330100") == 5     # the place passed from the city filing to the province filing
@@ -181,17 +182,17 @@ async def test_promotion_is_refused_whole_when_the_new_place_is_full(client_for)
         body, body_app = await draft(gql, org_type="PUBLIC_INSTITUTION", division="330000", name=f"浙江第{n + 1}职业技能评价中心")
         notices.append((await to_notice(gql, body_app, "province"), "province"))
         bodies.append(body)
-    gql.platform.settings.today = "2020-12-08"
+    gql.platform.settings.today = "2020-12-09"
     for notice, level in notices:
         ok(await act(gql, notice, f"file_{level}", role=f"{level}_reviewer"))
     rec = (await recognitions(gql, inst))[0]
 
-    gql.platform.settings.today = "2021-12-08"
+    gql.platform.settings.today = "2021-12-09"
     moved = (await gql(UPDATE, {"input": {"id": inst["id"], "expectedVersion": inst["version"], "divisionCode": "330000"}},
                        role="applicant"))["updateInstitution"]
     assert moved["errors"] == [] and moved["institution"]["cityCode"] == "330000"
     app = await _recommended(gql, inst, rec["id"])
-    gql.platform.settings.today = "2021-12-15"
+    gql.platform.settings.today = "2021-12-17"
     refused = await act(gql, app, "file_province", role="province_reviewer")
     assert codes(refused) == ["QUOTA_EXCEEDED"]
     assert refused["errors"][0]["field"] == ["quota", "per_occupation_city", "4-03-02-01@330000"]
@@ -246,7 +247,7 @@ async def test_final_assessment_after_the_pilot_revokes_without_a_ban(client_for
     refused = await act(gql, early, "start", role="city_reviewer")
     assert codes(refused) == ["CRITERION_NOT_MET"] and "2021-12-31" in refused["errors"][0]["message"]
 
-    gql.platform.settings.today = "2022-01-04"
+    gql.platform.settings.today = "2022-01-01"     # the day after the pilot's last day
     final = await _assessment(gql, inst, rec, occasion="final")
     final = ok(await act(gql, final, "start", role="city_reviewer"))
     failed = await act(gql, final, "fail", role="city_reviewer", comment="不合格")
@@ -259,7 +260,7 @@ async def test_final_assessment_after_the_pilot_revokes_without_a_ban(client_for
     final = ok(await act(gql, final, "start", role="city_reviewer"))
     ok(await act(gql, final, "revoke", role="city_reviewer", comment="交叉评估不合格，取消试点资格"))
     rec_state = (await recognitions(gql, inst))[0]
-    assert (rec_state["status"], rec_state["endedOn"], rec_state["banUntil"]) == ("REVOKED", "2022-01-04", None)
+    assert (rec_state["status"], rec_state["endedOn"], rec_state["banUntil"]) == ("REVOKED", "2022-01-01", None)
 
 
 async def test_commitment_breach_revokes_during_the_pilot(client_for):

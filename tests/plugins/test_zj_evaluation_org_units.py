@@ -8,8 +8,8 @@ import pytest
 from stdnum.cn import ric
 
 from core.institutions import InstitutionFacts, OrgType
+from core.periods import term_full_years
 from core.recognitions import RecognitionFacts, RecognitionStatus
-from plugins.zj_evaluation_org.annex1 import lease_years
 from plugins.zj_evaluation_org.choices import Education, SkillQualification
 from plugins.zj_evaluation_org.examples import filing_form
 from plugins.zj_evaluation_org.filing import code_for, filed_by_province
@@ -37,7 +37,7 @@ def test_code_says_home_city_level_and_serial(city, by_province, serial, code):
 
 @pytest.mark.parametrize("end, years", [(dt.date(2022, 12, 30), 4), (dt.date(2022, 12, 31), 5), (dt.date(2023, 12, 31), 6)])
 def test_a_lease_term_counts_its_last_day(end, years):
-    assert lease_years(dt.date(2018, 1, 1), end) == years
+    assert term_full_years(dt.date(2018, 1, 1), end) == years
 
 
 def test_qualifications_are_ordered_as_the_text_compares_them():

@@ -54,7 +54,7 @@ query($id: ID!) {
   institution(id: $id) {
     name
     applications { schemeId kind stageId status }
-    recognitions { id schemeId title status occupations banUntil grantedOn endedOn }
+    recognitions { id schemeId title status occupations banUntil grantedOn endedOn endReason }
   }
 }"""
 

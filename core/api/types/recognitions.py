@@ -28,7 +28,8 @@ class RecognitionType(relay.Node):
     valid_until: dt.date | None
     ended_on: dt.date | None
     end_reason: str | None
-    ban_until: dt.date | None = strawberry.field(description="After revocation: no new application before this date")
+    ban_until: dt.date | None = strawberry.field(description="After revocation: the last day of the re-application ban "
+                                                                 "(no new application up to and including it)")
     granted_by_application_id: int = strawberry.field(
         deprecation_reason="A row id; use grantedByApplication, the application's global ID")
     institution_id: strawberry.Private[int]

@@ -43,7 +43,8 @@ class JudgmentRequirementType:
                    max_points=points[1] if points else None)
 
 
-@strawberry.type(name="TimeInStage", description="Working days the application must have spent in the stage first")
+@strawberry.type(name="TimeInStage", description="Working days the application must have spent in the stage first, counted from the day after "
+                                                 "it entered the stage; the step is taken after the last of them, not on it")
 class TimeInStageType:
     parameter: str
     working_days: int = strawberry.field(description="The value in force today")

@@ -4,12 +4,10 @@ A change request carries the whole revised plan, so every plan check runs on ``r
 """
 from __future__ import annotations
 
-import datetime as dt
-
-from core.calendar import WorkingCalendar
 from core.counting import at_most
 from core.criteria import Criterion, Facts, Finding, Outcome
 from core.parameters import ParameterValue, ParameterView
+from core.periods import latest_day_ahead, working_days_strictly_between
 
 from plugins.linan_training import ids
 from plugins.linan_training.criteria.common import auto, fail, judged
@@ -47,24 +45,14 @@ def within_licence(facts: Facts) -> Finding:
     return Finding(Outcome.PASS, rule, {"occupation": plan.occupation, "level": plan.level.label})
 
 
-def latest_filing_day(calendar: WorkingCalendar, start: dt.date, working_days: int) -> dt.date:
-    """The Nth working day before ``start`` (``start`` itself not counted): the last day to file."""
-    day, left = start, working_days
-    while left > 0:
-        day -= dt.timedelta(days=1)
-        left -= calendar.is_workday(day)
-    return day
-
-
 def lead_time(facts: Facts) -> Finding:
     plan: ClassPlan = facts.form
     lead = facts.params["filing_lead_working_days"]
-    deadline = latest_filing_day(facts.calendar, plan.start_date, lead.value)
-    rule = (f"办班前{lead.value}个工作日上报：开班日 {plan.start_date.isoformat()} 前第{lead.value}个工作日为 "
-            f"{deadline.isoformat()}，须在当日或之前上报（节假日不计，调休上班日计入）")
+    deadline = latest_day_ahead(facts.calendar, plan.start_date, lead.value)
+    rule = (f"办班前{lead.value}个工作日上报：上报日与开班日 {plan.start_date.isoformat()} 之间（两日均不计）须有"
+            f"{lead.value}个工作日，最迟于 {deadline.isoformat()} 上报（节假日不计，调休上班日计入）")
     values = {"filed_on": facts.on, "start_date": plan.start_date, "latest_filing_day": deadline,
-              "working_days_before_start": facts.calendar.working_days_between(facts.on - dt.timedelta(days=1),
-                                                                               plan.start_date - dt.timedelta(days=1))}
+              "working_days_before_start": working_days_strictly_between(facts.calendar, facts.on, plan.start_date)}
     return Finding(Outcome.PASS if facts.on <= deadline else Outcome.FAIL, rule, values,
                    field=("start_date",), parameters=(lead,))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from core.counting import add_months
+from core.periods import within_months
 from core.criteria import Criterion, CriterionKind, Facts, Finding, Outcome
 from core.forms import reference_id
 
@@ -108,7 +108,7 @@ def idle(facts: Facts) -> Finding:
         return fail(rule, "未关联定点资质")
     last_class = max((plan.end_date for _, plan in approved_classes(facts, filed_by=facts.on)), default=None)
     since = max(d for d in (last_class, rec.granted_on, *reinstatements(facts)) if d is not None)
-    period_ends = add_months(since, months.value)
+    period_ends = within_months(since, months.value)
     values = {"last_class_end": last_class, "counted_from": since, "period_ends": period_ends, "on": facts.on}
     if facts.on > period_ends:
         return Finding(Outcome.PASS, rule, values, parameters=(months,))
