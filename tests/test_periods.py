@@ -16,6 +16,9 @@ D = dt.date
 CAL = WorkingCalendar()
 
 
+pytestmark = pytest.mark.fast  # pure arithmetic, no database: the whole module runs in the edit-test loop
+
+
 @pytest.mark.parametrize("day, months, years, expected", [
     (D(2026, 1, 31), 1, 0, D(2026, 2, 28)),    # no 31 February: the month's last day
     (D(2028, 1, 31), 1, 0, D(2028, 2, 29)),    # a leap year's February
