@@ -129,6 +129,10 @@ async def _quota(w, role, where):
     return _seen(data["quotaUsage"])
 
 
+async def _quotas(w, role, where):
+    return _seen((await w.call(role, where, '{ quotaUsages(schemeId: "toy") { used } }'))["quotaUsages"] is not None)
+
+
 async def _institutions(w, role, where):
     data = await w.call(role, where, "query($c: String) { institutions(first: 5, filter: {creditCode: $c}) { totalCount } }", {"c": A_CODE})
     return _seen(data["institutions"]["totalCount"])
@@ -147,6 +151,12 @@ async def _applications(w, role, where):
     data = await w.call(role, where, "query($i: ID) { applications(first: 5, filter: {institutionId: $i}) { totalCount } }",
                         {"i": w.institution["id"]})
     return _seen(data["applications"]["totalCount"])
+
+
+async def _counts(w, role, where):
+    data = await w.call(role, where, "query($i: ID) { applicationCounts(filter: {institutionId: $i}) { count } }",
+                        {"i": w.institution["id"]})
+    return _seen(data["applicationCounts"])
 
 
 async def _application(w, role, where):
@@ -233,8 +243,8 @@ async def _act_on(w, role, where):
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
     "query.divisions": _divisions, "query.orgTypes": _org_types,
-    "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.institutions": _institutions,
-    "query.institution": _institution, "query.node": _node, "query.applications": _applications,
+    "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.quotaUsages": _quotas, "query.institutions": _institutions,
+    "query.institution": _institution, "query.node": _node, "query.applications": _applications, "query.applicationCounts": _counts,
     "query.application": _application, "query.ranking": _ranking, "query.evaluate": _evaluate, "query.auditLog": _audit,
     "mutation.login": _login, "mutation.logout": _logout, "mutation.declareConflictOfInterest": _declare,
     "mutation.registerInstitution": _register, "mutation.updateInstitution": _update,

@@ -23,6 +23,7 @@ from strawberry.asgi import GraphQL
 from core.actors import EVERYWHERE, Actor
 from core.api.console import console_routes
 from core.api.context import Context
+from core.api.exports import export_endpoint
 from core.api.inputs import decode_body
 from core.api.schema import schema
 from core.identity.accounts import authenticate
@@ -156,6 +157,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
     graphql = AccreditGraphQL(platform)
     app = Starlette(routes=[
         Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
+        Route("/exports/{name}.xlsx", Authenticate(export_endpoint(platform), platform), methods=["POST"]),
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
         *console_routes(),

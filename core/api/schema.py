@@ -16,13 +16,19 @@ from core.api.inputs import InputCheck
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
 from core.api.mutations.institutions import InstitutionMutations
-from core.api.queries import Query
+from core.api.dashboard import DashboardQueries
+from core.api.queries import Query as CoreQueries
 from core.api.types.applications import ApplicationType
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
 
 
 log = logging.getLogger("accredit.api")
+
+
+@strawberry.type
+class Query(CoreQueries, DashboardQueries):
+    pass
 
 
 @strawberry.type
