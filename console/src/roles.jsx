@@ -1,7 +1,8 @@
 // What each role sees: its menu and its pages. Adding a role to the console is adding its pages
 // here; everyone, logged in or not, has the public ones.
 import {
-  AuditOutlined, BankOutlined, FileAddOutlined, FileTextOutlined, SafetyCertificateOutlined,
+  AuditOutlined, BankOutlined, BarChartOutlined, FileAddOutlined, FileTextOutlined, OrderedListOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons'
 import PublicRegister from './pages/public/PublicRegister'
 import Applications from './pages/applicant/Applications'
@@ -10,6 +11,8 @@ import ApplicationPage from './pages/applicant/ApplicationPage'
 import Institutions from './pages/applicant/Institutions'
 import InstitutionForm from './pages/applicant/InstitutionForm'
 import Recognitions from './pages/applicant/Recognitions'
+import Dashboard from './pages/admin/Dashboard'
+import Ranking from './pages/admin/Ranking'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -27,6 +30,13 @@ const ROLES = {
       { path: 'institutions/new', element: <InstitutionForm /> },
       { path: 'institutions/:id/edit', element: <InstitutionForm /> },
       { path: 'recognitions', label: '我的认定', icon: <SafetyCertificateOutlined />, element: <Recognitions />, menu: true },
+    ],
+  },
+  SCHEME_ADMIN: {
+    home: '/dashboard',
+    pages: [
+      { path: 'dashboard', label: '统计概览', icon: <BarChartOutlined />, element: <Dashboard />, menu: true },
+      { path: 'ranking', label: '评审排名', icon: <OrderedListOutlined />, element: <Ranking />, menu: true },
     ],
   },
 }
