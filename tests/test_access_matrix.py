@@ -240,6 +240,41 @@ async def _act_on(w, role, where):
     return outcome_of(data["actOnApplication"])
 
 
+ACCOUNT = "account { username } errors { code }"
+
+
+async def _accounts(w, role, where):
+    names = [a["username"] for a in (await w.call(role, where, "{ accounts { username } }"))["accounts"]]
+    return _seen("district_reviewer.in" in names)
+
+
+async def _create_account(w, role, where):
+    data = await w.call(role, where, f"mutation($i: CreateAccountInput!) {{ createAccount(input: $i) {{ {ACCOUNT} }} }}", {"i": {
+        "username": f"new.{role}.{where}", "role": "DISTRICT_REVIEWER", "scopes": [{"areaCode": "330106"}], "password": PASSWORD}})
+    return outcome_of(data["createAccount"])
+
+
+async def _target(w, role, where, purpose) -> str:
+    """A district reviewer's account in 西湖区, for one caller to change."""
+    username = f"{purpose}.{role}.{where}"
+    await add_user(w.gql.platform, username, "district_reviewer", areas=("330106",))
+    return username
+
+
+async def _set_access(w, role, where):
+    username = await _target(w, role, where, "rescoped")
+    data = await w.call(role, where, f"mutation($i: SetAccountAccessInput!) {{ setAccountAccess(input: $i) {{ {ACCOUNT} }} }}", {"i": {
+        "username": username, "role": "DISTRICT_REVIEWER", "scopes": [{"areaCode": "330106", "schemeId": "toy"}]}})
+    return outcome_of(data["setAccountAccess"])
+
+
+async def _deactivate(w, role, where):
+    username = await _target(w, role, where, "ended")
+    data = await w.call(role, where, f"mutation($i: DeactivateAccountInput!) {{ deactivateAccount(input: $i) {{ {ACCOUNT} }} }}",
+                        {"i": {"username": username}})
+    return outcome_of(data["deactivateAccount"])
+
+
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
     "query.divisions": _divisions, "query.orgTypes": _org_types,
@@ -250,6 +285,8 @@ OPERATIONS: dict[str, Operation] = {
     "mutation.registerInstitution": _register, "mutation.updateInstitution": _update,
     "mutation.createApplication": _create, "mutation.editApplication": _edit,
     "mutation.submitApplication": _submit, "mutation.actOnApplication": _act_on,
+    "query.accounts": _accounts, "mutation.createAccount": _create_account, "mutation.setAccountAccess": _set_access,
+    "mutation.deactivateAccount": _deactivate,
 }
 
 

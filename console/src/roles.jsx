@@ -2,7 +2,7 @@
 // here; everyone, logged in or not, has the public ones.
 import {
   AuditOutlined, BankOutlined, BarChartOutlined, FileAddOutlined, FileTextOutlined, OrderedListOutlined,
-  SafetyCertificateOutlined,
+  SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons'
 import PublicRegister from './pages/public/PublicRegister'
 import Applications from './pages/applicant/Applications'
@@ -13,6 +13,7 @@ import InstitutionForm from './pages/applicant/InstitutionForm'
 import Recognitions from './pages/applicant/Recognitions'
 import Dashboard from './pages/admin/Dashboard'
 import Ranking from './pages/admin/Ranking'
+import Accounts from './pages/admin/Accounts'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -37,6 +38,7 @@ const ROLES = {
     pages: [
       { path: 'dashboard', label: '统计概览', icon: <BarChartOutlined />, element: <Dashboard />, menu: true },
       { path: 'ranking', label: '评审排名', icon: <OrderedListOutlined />, element: <Ranking />, menu: true },
+      { path: 'accounts', label: '账号管理', icon: <TeamOutlined />, element: <Accounts />, menu: true },
     ],
   },
 }

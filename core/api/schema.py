@@ -17,6 +17,7 @@ from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
 from core.api.mutations.institutions import InstitutionMutations
 from core.api.dashboard import DashboardQueries
+from core.api.mutations.accounts import AccountMutations, AccountQueries
 from core.api.queries import Query as CoreQueries
 from core.api.types.applications import ApplicationType
 from core.api.types.institutions import InstitutionType
@@ -27,12 +28,12 @@ log = logging.getLogger("accredit.api")
 
 
 @strawberry.type
-class Query(CoreQueries, DashboardQueries):
+class Query(CoreQueries, DashboardQueries, AccountQueries):
     pass
 
 
 @strawberry.type
-class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations):
+class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations, AccountMutations):
     pass
 
 

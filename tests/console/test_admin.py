@@ -93,7 +93,7 @@ def workbook(download, folder):
     return load_workbook(path).active
 
 
-def test_administrator_watches_quotas_change_downloads_the_lists_and_creates_an_account(console: Console, tmp_path):
+def test_administrator_watches_quotas_change_downloads_the_lists_and_reads_the_ranking(console: Console, tmp_path):
     server, page = console.server, console.page
     app = to_notice(server)
     console.login("demo.scheme_admin")
@@ -137,3 +137,42 @@ def test_administrator_watches_quotas_change_downloads_the_lists_and_creates_an_
     expected = server.graphql('{ applicationCounts(filter: {schemeId: "zj_evaluation_org"}) { count } }', username="demo.scheme_admin")
     assert len(rows) - 1 == sum(c["count"] for c in expected["applicationCounts"])
 
+
+    # The round's ranking.
+    page.get_by_role("link", name="评审排名").click()
+    console.choose("认定事项", "浙江省职业技能等级认定试点社会培训评价组织遴选")
+    console.choose("申报批次", "2020年首批职业技能等级认定试点社会培训评价组织遴选")
+    expect(page.get_by_role("row").filter(has_text=INSTITUTION)).to_contain_text("已备案并赋码")
+    console.screenshot("admin-ranking")
+    console.assert_accessible()
+
+
+
+def test_administrator_creates_an_account_the_api_refusing_a_weak_password_on_its_field(console: Console):
+    """An account for a district reviewer of 西湖区, created in the console."""
+    server, page = console.server, console.page
+    console.login("demo.scheme_admin")
+    page.get_by_role("link", name="账号管理").click()
+    expect(page.get_by_role("row").filter(has_text="demo.district_reviewer")).to_contain_text("区县审核人员")
+    page.get_by_role("button", name="新建账号").click()
+    dialog = page.get_by_role("dialog", name="新建账号")
+    dialog.get_by_label("用户名").fill("xihu.shenhe")
+    dialog.get_by_label("姓名").fill("王芳")
+    dialog.get_by_label("初始密码").fill("short")
+    console.choose("角色", "区县审核人员")
+    console.choose("管辖区域", "杭州市 西湖区")
+    dialog.get_by_text("新建账号").click()                                   # the area list closes
+    dialog.get_by_role("button", name="创建").click()
+    password_item = dialog.locator(".ant-form-item").filter(has=page.get_by_label("初始密码"))
+    expect(password_item.locator(".ant-form-item-explain-error")).to_have_text("密码至少 12 个字符")
+    console.screenshot("admin-account-refused", full_page=False)
+    console.assert_accessible()
+    dialog.get_by_label("初始密码").fill(PASSWORD)
+    dialog.get_by_role("button", name="创建").click()
+    row = page.get_by_role("row").filter(has_text="xihu.shenhe")
+    expect(row).to_contain_text("区县审核人员")
+    expect(row).to_contain_text("西湖区")
+    console.screenshot("admin-accounts")
+    console.assert_accessible()
+    me = server.graphql("{ me { role scopes { areaCode } } }", username="xihu.shenhe", password=PASSWORD)["me"]
+    assert me == {"role": "DISTRICT_REVIEWER", "scopes": [{"areaCode": "330106"}]}

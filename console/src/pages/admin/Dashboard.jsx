@@ -2,7 +2,8 @@
 // quota places used against their caps, rounds and their deadlines, recognitions due to expire.
 // Each list downloads as an Excel workbook of what the filters select.
 import { useMemo, useState } from 'react'
-import { Card, Col, Empty, Form, Row, Select, Table, Tag } from 'antd'
+import { Card, Col, Empty, Form, Row, Select, Table } from 'antd'
+import { ColorTag } from '../../components/Tags'
 import Chart from '../../components/Chart'
 import DownloadButton from '../../components/DownloadButton'
 import LoadError from '../../components/LoadError'
@@ -66,10 +67,10 @@ function Rounds({ schemes }) {
   const today = todayIso()
   const rows = (schemes?.list ?? []).flatMap((s) => s.rounds.map((r) => ({ ...r, key: `${s.id}/${r.id}`, scheme: s.title })))
   const state = (r) => {
-    if (today < r.opensOn) return <Tag>未开始</Tag>
-    if (today > r.closesOn) return <Tag color="default">已截止</Tag>
+    if (today < r.opensOn) return <ColorTag>未开始</ColorTag>
+    if (today > r.closesOn) return <ColorTag color="default">已截止</ColorTag>
     const left = Math.round((Date.parse(r.closesOn) - Date.parse(today)) / 86_400_000)
-    return <Tag color={left <= 7 ? 'warning' : 'processing'}>申报中，还剩 {left} 天</Tag>
+    return <ColorTag color={left <= 7 ? 'warning' : 'processing'}>申报中，还剩 {left} 天</ColorTag>
   }
   const columns = [
     { title: '认定事项', dataIndex: 'scheme' },
