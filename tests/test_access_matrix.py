@@ -257,7 +257,7 @@ async def _create_account(w, role, where):
 async def _target(w, role, where, purpose) -> str:
     """A district reviewer's account in 西湖区, for one caller to change."""
     username = f"{purpose}.{role}.{where}"
-    await add_user(w.gql.platform, username, "district_reviewer", areas=("330106",))
+    await add_user(w.gql.platform, username, "district_reviewer", areas=("330106",), password=None)  # no hashing: API tokens only
     return username
 
 
