@@ -158,3 +158,15 @@ def sees_events_of_applications(actor: Actor) -> bool:
     """An application's own history: everyone who sees it, except experts (their panel's scores
     must stay blind, and the history carries them)."""
     return actor.role is not Role.EXPERT
+
+
+def manages_scope(actor: Actor, scope: Scope, where: tuple[str, str] | None) -> bool:
+    """Whether a scheme administrator may grant ``scope`` (or manage an account holding it): one of
+    their own scopes covers it, area and scheme. ``where`` is the (division, city) of the area or of
+    the applicant's institution; None for an institution not registered yet, which only a
+    province-wide administrator may grant (where it will be is unknown)."""
+    if actor.role is not Role.SCHEME_ADMIN:
+        return False
+    return any(own.scheme_id in (None, scope.scheme_id)
+               and (own.covers(*where) if where else own.area is None or own.area.endswith("0000"))
+               for own in _scopes(actor))

@@ -134,6 +134,10 @@ async def _quota(w, role, where):
     return _seen(data["quotaUsage"])
 
 
+async def _quotas(w, role, where):
+    return _seen((await w.call(role, where, '{ quotaUsages(schemeId: "toy") { used } }'))["quotaUsages"] is not None)
+
+
 async def _institutions(w, role, where):
     data = await w.call(role, where, "query($c: String) { institutions(first: 5, filter: {creditCode: $c}) { totalCount } }", {"c": A_CODE})
     return _seen(data["institutions"]["totalCount"])
@@ -152,6 +156,12 @@ async def _applications(w, role, where):
     data = await w.call(role, where, "query($i: ID) { applications(first: 5, filter: {institutionId: $i}) { totalCount } }",
                         {"i": w.institution["id"]})
     return _seen(data["applications"]["totalCount"])
+
+
+async def _counts(w, role, where):
+    data = await w.call(role, where, "query($i: ID) { applicationCounts(filter: {institutionId: $i}) { count } }",
+                        {"i": w.institution["id"]})
+    return _seen(data["applicationCounts"])
 
 
 async def _application(w, role, where):
@@ -235,17 +245,54 @@ async def _act_on(w, role, where):
     return outcome_of(data["actOnApplication"])
 
 
+ACCOUNT = "account { username } errors { code }"
+
+
+async def _accounts(w, role, where):
+    names = [a["username"] for a in (await w.call(role, where, "{ accounts { username } }"))["accounts"]]
+    return _seen("district_reviewer.in" in names)
+
+
+async def _create_account(w, role, where):
+    data = await w.call(role, where, f"mutation($i: CreateAccountInput!) {{ createAccount(input: $i) {{ {ACCOUNT} }} }}", {"i": {
+        "username": f"new.{role}.{where}", "role": "DISTRICT_REVIEWER", "scopes": [{"areaCode": "330106"}], "password": PASSWORD}})
+    return outcome_of(data["createAccount"])
+
+
+async def _target(w, role, where, purpose) -> str:
+    """A district reviewer's account in 西湖区, for one caller to change."""
+    username = f"{purpose}.{role}.{where}"
+    await add_user(w.gql.platform, username, "district_reviewer", areas=("330106",), password=None)  # no hashing: API tokens only
+    return username
+
+
+async def _set_access(w, role, where):
+    username = await _target(w, role, where, "rescoped")
+    data = await w.call(role, where, f"mutation($i: SetAccountAccessInput!) {{ setAccountAccess(input: $i) {{ {ACCOUNT} }} }}", {"i": {
+        "username": username, "role": "DISTRICT_REVIEWER", "scopes": [{"areaCode": "330106", "schemeId": "toy"}]}})
+    return outcome_of(data["setAccountAccess"])
+
+
+async def _deactivate(w, role, where):
+    username = await _target(w, role, where, "ended")
+    data = await w.call(role, where, f"mutation($i: DeactivateAccountInput!) {{ deactivateAccount(input: $i) {{ {ACCOUNT} }} }}",
+                        {"i": {"username": username}})
+    return outcome_of(data["deactivateAccount"])
+
+
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
     "query.divisions": _divisions, "query.orgTypes": _org_types,
     "query.workingCalendar": _working_calendar,
-    "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.institutions": _institutions,
-    "query.institution": _institution, "query.node": _node, "query.applications": _applications,
+    "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.quotaUsages": _quotas, "query.institutions": _institutions,
+    "query.institution": _institution, "query.node": _node, "query.applications": _applications, "query.applicationCounts": _counts,
     "query.application": _application, "query.ranking": _ranking, "query.evaluate": _evaluate, "query.auditLog": _audit,
     "mutation.login": _login, "mutation.logout": _logout, "mutation.declareConflictOfInterest": _declare,
     "mutation.registerInstitution": _register, "mutation.updateInstitution": _update,
     "mutation.createApplication": _create, "mutation.editApplication": _edit,
     "mutation.submitApplication": _submit, "mutation.actOnApplication": _act_on,
+    "query.accounts": _accounts, "mutation.createAccount": _create_account, "mutation.setAccountAccess": _set_access,
+    "mutation.deactivateAccount": _deactivate,
 }
 
 

@@ -1,7 +1,8 @@
 // What each role sees: its menu and its pages. Adding a role to the console is adding its pages
 // here; everyone, logged in or not, has the public ones.
 import {
-  AuditOutlined, BankOutlined, FileAddOutlined, FileTextOutlined, SafetyCertificateOutlined,
+  AuditOutlined, BankOutlined, BarChartOutlined, FileAddOutlined, FileTextOutlined, OrderedListOutlined,
+  SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons'
 import PublicRegister from './pages/public/PublicRegister'
 import Applications from './pages/applicant/Applications'
@@ -11,6 +12,9 @@ import Institutions from './pages/applicant/Institutions'
 import InstitutionForm from './pages/applicant/InstitutionForm'
 import Recognitions from './pages/applicant/Recognitions'
 import { REVIEWER } from './pages/reviewer/routes'
+import Dashboard from './pages/admin/Dashboard'
+import Ranking from './pages/admin/Ranking'
+import Accounts from './pages/admin/Accounts'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -33,6 +37,14 @@ const ROLES = {
   DISTRICT_REVIEWER: REVIEWER,
   CITY_REVIEWER: REVIEWER,
   PROVINCE_REVIEWER: REVIEWER,
+  SCHEME_ADMIN: {
+    home: '/dashboard',
+    pages: [
+      { path: 'dashboard', label: '统计概览', icon: <BarChartOutlined />, element: <Dashboard />, menu: true },
+      { path: 'ranking', label: '评审排名', icon: <OrderedListOutlined />, element: <Ranking />, menu: true },
+      { path: 'accounts', label: '账号管理', icon: <TeamOutlined />, element: <Accounts />, menu: true },
+    ],
+  },
 }
 
 const pagesOf = (role) => [...(ROLES[role]?.pages ?? []), ...PUBLIC]

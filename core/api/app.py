@@ -24,6 +24,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 from core.actors import EVERYWHERE, Actor
 from core.api.console import console_routes
 from core.api.context import Context
+from core.api.exports import export_endpoint
 from core.api.inputs import decode_body
 from core.api.metrics_route import metrics_routes
 from core.api.request_log import RequestLog
@@ -163,6 +164,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
     graphql = AccreditGraphQL(platform)
     app = Starlette(routes=[
         Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
+        Route("/exports/{name}.xlsx", Authenticate(export_endpoint(platform), platform), methods=["POST"]),
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
         *console_routes(),

@@ -68,6 +68,8 @@ class RecognitionFilter:
     status: RecognitionStatusEnum | None = None
     city_code: str | None = None
     occupation: str | None = None
+    valid_until_before: dt.date | None = strawberry.field(default=None, description=(
+        "Only those whose validity ends on or before this date (recognitions due to expire)"))
 
 
 @strawberry.type
@@ -76,9 +78,17 @@ class QuotaUsage:
     title: str
     citation: str
     key: str
+    description: str = strawberry.field(description="The key in words, e.g. 职业 4-03-02-01（杭州市）")
     used: int
     limit: int
     remaining: int
+
+
+def quota_usage_of(rule, key: str, used: int, params) -> QuotaUsage:
+    """How many of the places ``rule`` allows under ``key`` are taken (``params``: the scheme's values in force)."""
+    limit = int(params.value(rule.limit_parameter))
+    return QuotaUsage(rule_id=rule.id, title=rule.title, citation=rule.citation, key=key, description=rule.describe_key(key),
+                      used=used, limit=limit, remaining=max(limit - used, 0))
 
 
 @strawberry.type(description="An application's place in a round, by score (tied scores share a rank)")
@@ -168,6 +178,26 @@ def _guard(compute: Callable[[], Any]) -> Any:
         return compute()
     except Refused as refused:
         raise as_graphql_error(refused) from None
+
+
+def filtered_applications(info: Info, filter: ApplicationFilter | None):
+    """``SELECT applications`` the caller sees that ``filter`` selects (a list, a count, an export)."""
+    A, f = models.Application, filter or ApplicationFilter()
+    query = select(A).where(access.visible_applications(info.context.actor))
+    for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage),
+                          (A.city_code, f.city_code), (A.division_code, f.division_code)):  # the area it is filed in
+        if value:
+            query = query.where(column == value)
+    if f.status:
+        query = query.where(A.status == f.status.value)
+    if f.occupation:
+        query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
+                                     .where(models.ApplicationOccupation.occupation == f.occupation)))
+    if f.institution_id:
+        query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
+    if f.awaiting_role:
+        query = query.where(_stages_awaiting(info.context.platform.registry, f.awaiting_role))
+    return query
 
 
 NODE_TYPES = {t.__strawberry_definition__.name: t for t in (InstitutionType, ApplicationType, RecognitionType)}
@@ -260,21 +290,8 @@ class Query:
     async def applications(
         self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None, after: str | None = None,
     ) -> Connection[ApplicationType]:
-        A, f = models.Application, filter or ApplicationFilter()
-        query = select(A).where(access.visible_applications(info.context.actor)).options(selectinload(A.occupations))
-        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage),
-                              (A.city_code, f.city_code), (A.division_code, f.division_code)):  # the area it is filed in
-            if value:
-                query = query.where(column == value)
-        if f.status:
-            query = query.where(A.status == f.status.value)
-        if f.occupation:
-            query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
-                                         .where(models.ApplicationOccupation.occupation == f.occupation)))
-        if f.institution_id:
-            query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
-        if f.awaiting_role:
-            query = query.where(_stages_awaiting(info.context.platform.registry, f.awaiting_role))
+        A = models.Application
+        query = filtered_applications(info, filter).options(selectinload(A.occupations))
         return await _page(info, query, A, first, after, ApplicationType.of)
 
     @strawberry.field(description="null when no application has this ID in your view (an ID of another type included)")
@@ -299,6 +316,8 @@ class Query:
             query = query.where(R.id.in_(select(models.QuotaSlot.recognition_id).where(models.QuotaSlot.key.startswith(f"{f.occupation}@")))
                                 | R.application_id.in_(select(models.ApplicationOccupation.application_id)
                                                        .where(models.ApplicationOccupation.occupation == f.occupation)))
+        if f.valid_until_before:
+            query = query.where(R.valid_until <= f.valid_until_before)
         return await _page(info, query, R, first, after, RecognitionType.of)
 
     @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4). An expert of a panel sees only the applications whose scores are not blind to them (blind scoring), ranked among themselves")
@@ -332,9 +351,7 @@ class Query:
         for rule in entry.quota_rules.values():
             used = await info.context.run(lambda s: s.scalar(select(func.count()).select_from(models.QuotaSlot).where(
                 models.QuotaSlot.scheme_id == entry.scheme.id, models.QuotaSlot.rule_id == rule.id, models.QuotaSlot.key == key)))
-            limit = int(params.value(rule.limit_parameter))
-            out.append(QuotaUsage(rule_id=rule.id, title=rule.title, citation=rule.citation, key=key, used=used,
-                                  limit=limit, remaining=max(limit - used, 0)))
+            out.append(quota_usage_of(rule, key, used, params))
         return out
 
     @strawberry.field(description="Pre-check form data against a scheme's criteria; nothing is stored")

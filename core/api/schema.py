@@ -17,7 +17,9 @@ from core.api.request_log import RequestOutcome
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
 from core.api.mutations.institutions import InstitutionMutations
-from core.api.queries import Query
+from core.api.dashboard import DashboardQueries
+from core.api.mutations.accounts import AccountMutations, AccountQueries
+from core.api.queries import Query as CoreQueries
 from core.api.types.applications import ApplicationType
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
@@ -27,7 +29,12 @@ log = logging.getLogger("accredit.api")
 
 
 @strawberry.type
-class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations):
+class Query(CoreQueries, DashboardQueries, AccountQueries):
+    pass
+
+
+@strawberry.type
+class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations, AccountMutations):
     pass
 
 

@@ -58,7 +58,8 @@ class ConsoleServer:
                 raise RuntimeError(f"accredit serve exited with {self.process.returncode}:\n{self.log_text()}")
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
-                    self.password = re.search(r"password (\S+):", self.log_text()).group(1)
+                    printed = re.search(r"password (\S+):", self.log_text())  # not again on a restart
+                    self.password = printed.group(1) if printed else self.password
                     return
             except httpx.HTTPError:
                 pass
@@ -205,15 +206,21 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def console(request, browser: Browser, console_server: ConsoleServer, screenshots: Path) -> Iterator[Console]:
+def served(console_server: ConsoleServer) -> ConsoleServer:
+    """The server the console test drives: the shared demo, unless a module needs one of its own."""
+    return console_server
+
+
+@pytest.fixture
+def console(request, browser: Browser, served: ConsoleServer, screenshots: Path) -> Iterator[Console]:
     context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900})
     page = context.new_page()
     elsewhere: list[str] = []
     script_errors: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith((console_server.url, "data:"))
+    page.on("request", lambda request: None if request.url.startswith((served.url, "data:", "blob:"))
             else elsewhere.append(request.url))
     page.on("pageerror", lambda error: script_errors.append(str(error)))
-    yield Console(page, console_server, screenshots)
+    yield Console(page, served, screenshots)
     if getattr(request.node, "console_failed", False):  # what the page showed when the test failed
         page.screenshot(path=screenshots / f"failed-{request.node.name}.png", full_page=True)
     context.close()

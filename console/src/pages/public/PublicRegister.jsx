@@ -1,6 +1,7 @@
 // 认定名单: every recognition the schemes have granted, for anyone, without logging in.
 import { Table, Typography } from 'antd'
 import { FilterBar, FilterSearch, FilterSelect, choicesOf, useFilter } from '../../components/Filters'
+import DownloadButton from '../../components/DownloadButton'
 import LoadError from '../../components/LoadError'
 import Pager from '../../components/Pager'
 import { PageTitle } from '../../components/Shell'
@@ -23,7 +24,7 @@ export default function PublicRegister() {
 
   return (
     <>
-      <PageTitle>认定名单公示</PageTitle>
+      <PageTitle extra={<DownloadButton list="recognitions" variables={{ filter }} />}>认定名单公示</PageTitle>
       <Typography.Paragraph type="secondary">各认定事项已认定的机构名单，向社会公开，无需登录即可查询。</Typography.Paragraph>
       <FilterBar>
         <FilterSelect name="scheme" label="认定事项" width={300} onChange={set('schemeId')}
