@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
+from core.api.scoring_filter import MyScore, my_score
 from core.api.types.applications import ApplicationType, CriterionResultType, EventType, SubtotalType
 from core.api.types.identity import ViewerType
 from core.api.types.common import (
@@ -55,6 +56,9 @@ class ApplicationFilter:
     division_code: str | None = None
     occupation: str | None = None
     institution_id: relay.GlobalID | None = None
+    my_score: MyScore | None = strawberry.field(default=None, description=(
+        "Only applications at a stage where your role scores as a panel (an expert's work list), "
+        "AWAITING your review there or with it RECORDED"))
 
 
 @strawberry.input
@@ -250,6 +254,8 @@ class Query:
         if f.occupation:
             query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
                                          .where(models.ApplicationOccupation.occupation == f.occupation)))
+        if f.my_score:
+            query = query.where(my_score(info.context.actor, info.context.platform.registry, f.my_score))
         if f.institution_id:
             query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
         return await _page(info, query, A, first, after, ApplicationType.of)
