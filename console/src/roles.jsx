@@ -1,7 +1,7 @@
 // What each role sees: its menu and its pages. Adding a role to the console is adding its pages
 // here; everyone, logged in or not, has the public ones.
 import {
-  AuditOutlined, BankOutlined, FileAddOutlined, FileTextOutlined, SafetyCertificateOutlined,
+  AuditOutlined, BankOutlined, FileAddOutlined, FileTextOutlined, FormOutlined, SafetyCertificateOutlined,
 } from '@ant-design/icons'
 import PublicRegister from './pages/public/PublicRegister'
 import Applications from './pages/applicant/Applications'
@@ -10,6 +10,8 @@ import ApplicationPage from './pages/applicant/ApplicationPage'
 import Institutions from './pages/applicant/Institutions'
 import InstitutionForm from './pages/applicant/InstitutionForm'
 import Recognitions from './pages/applicant/Recognitions'
+import ScoringQueue from './pages/expert/ScoringQueue'
+import ScoringSheet from './pages/expert/ScoringSheet'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -27,6 +29,13 @@ const ROLES = {
       { path: 'institutions/new', element: <InstitutionForm /> },
       { path: 'institutions/:id/edit', element: <InstitutionForm /> },
       { path: 'recognitions', label: '我的认定', icon: <SafetyCertificateOutlined />, element: <Recognitions />, menu: true },
+    ],
+  },
+  EXPERT: {
+    home: '/scoring',
+    pages: [
+      { path: 'scoring', label: '评分任务', icon: <FormOutlined />, element: <ScoringQueue />, menu: true },
+      { path: 'scoring/:id', element: <ScoringSheet /> },
     ],
   },
 }
