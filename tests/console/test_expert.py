@@ -121,6 +121,25 @@ def test_two_experts_score_blind_then_see_the_panel(console: Console):
     stored = server.graphql(PANEL, {"id": application}, username="demo.city_reviewer")["application"]
     assert stored["score"] == 97.75 and stored["stage"]["id"] == "expert_assessment"
 
+    # The panel has scored: the expert concludes the assessment (附件3), and it leaves the experts' lists.
     page.get_by_role("button", name="返回评分任务").click()
     page.get_by_text("已评分", exact=True).click()
     expect(page.get_by_role("row").filter(has_text=BASE)).to_contain_text("已评分")
+    page.get_by_role("link", name=BASE).click()
+    page.get_by_role("button", name="完成专家考核评估").click()
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+    expect(page.get_by_role("heading", name="评分任务")).to_be_visible()
+    page.get_by_text("已评分", exact=True).click()
+    expect(page.get_by_text("暂无已评分的申请")).to_be_visible()
+    assert server.graphql(PANEL, {"id": application}, username="demo.city_reviewer")["application"]["stage"]["id"] == "decision"
+
+    # A third expert declares their own link to an institution on its sheet (回避), and is shown it.
+    server.cli("users", "create", "expert.three", "--role", "expert", "--area", "330100", "--password-stdin",
+               stdin=PASSWORD + "\n")
+    console.login("expert.three", PASSWORD)
+    page.get_by_role("link", name=LINKED).click()
+    page.get_by_role("button", name="申请回避").click()
+    page.get_by_label("回避理由").fill("配偶在该公司任职")
+    page.get_by_role("dialog").get_by_role("button", name="确定").click()
+    expect(page.get_by_role("alert").filter(has_text="您须回避本申请")).to_contain_text("expert.three 已登记与")
+    expect(page.get_by_role("button", name="提交评分")).to_have_count(0)

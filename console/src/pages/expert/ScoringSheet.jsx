@@ -126,9 +126,13 @@ export default function ScoringSheet() {
       onOk: async () => {
         const { actOnApplication: result } = await request('ActOnApplication', { input: {
           id: application.id, expectedVersion: application.version, action: move.id, comment: moveComment } })
-        if (result.errors.length) setErrors({ ...NO_ERRORS, general: result.errors.map((e) => e.message) })
-        else message.success(`已办理，进入“${result.application.stage.title}”环节`)
-        loaded.reload()
+        if (result.errors.length) {
+          setErrors({ ...NO_ERRORS, general: result.errors.map((e) => e.message) })
+          loaded.reload()
+          return
+        }
+        message.success(`已办理，进入“${result.application.stage.title}”环节`)
+        navigate('/scoring') // it has left the panel's stage
       },
     })
   }
