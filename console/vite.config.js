@@ -1,9 +1,10 @@
 // Builds the console into the Python package (core/api/console_assets), so `pip install` alone
 // serves it, and writes manifest.json there: a sha256 over the sources (the same files and the same
 // formula tests/test_console_build.py recomputes in Python) and one per built file. A test then
-// fails when the committed build no longer matches its source.
+// fails when the committed build no longer matches its source. The GraphQL documents are copied
+// into documents/, for the server's allow-list (ACCREDIT_ALLOWED_DOCUMENTS=console).
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
@@ -31,6 +32,10 @@ function manifest() {
     name: 'accredit-manifest',
     apply: 'build',
     writeBundle() {
+      // the console's GraphQL documents, as sent: ACCREDIT_ALLOWED_DOCUMENTS=console accepts only these
+      const documents = join(here, 'src', 'graphql')
+      mkdirSync(join(outDir, 'documents'), { recursive: true })
+      for (const name of readdirSync(documents)) copyFileSync(join(documents, name), join(outDir, 'documents', name))
       const outputs = Object.fromEntries(filesUnder(outDir).map((path) => posix(relative(outDir, path)))
         .filter((path) => path !== 'manifest.json').sort()
         .map((path) => [path, sha256(readFileSync(join(outDir, path)))]))

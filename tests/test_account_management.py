@@ -3,6 +3,8 @@ CLI: create, re-scope, deactivate; a scope they do not cover is refused on its f
 outside their area is as if missing, and nothing is written when anything is refused."""
 from __future__ import annotations
 
+import pytest
+
 from tests.support import toy_plugin
 from tests.support.helpers import credit_code, register
 from tests.support.identity import PASSWORD, login, user
@@ -51,6 +53,7 @@ async def test_an_administrator_creates_rescopes_and_deactivates_accounts_in_the
     assert change["before"]["role"] == "district_reviewer" and change["after"]["role"] == "city_reviewer"
 
 
+@pytest.mark.fast
 async def test_scopes_outside_the_administrators_area_and_other_roles_are_refused_and_nothing_is_written(client_for):
     gql = await client_for([toy_plugin])
     admin = await user(gql, "admin.hangzhou", "scheme_admin", areas=("330100",))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.support import toy_plugin
@@ -99,6 +100,7 @@ async def test_each_list_downloads_as_a_workbook_of_what_the_filters_select_with
     assert len(list(public.values)) == 1                                     # the public sees no application
 
 
+@pytest.mark.fast
 async def test_a_refused_export_answers_json_with_a_code_and_no_workbook(client_for):
     gql = await client_for([toy_plugin])
     missing = await gql.http.post("/exports/nothing.xlsx", json={})

@@ -20,7 +20,7 @@ async def _post(gql, query: str, variables=None) -> dict:
 
 @pytest.mark.fast
 async def test_only_the_registered_documents_run(client_for):
-    gql = await client_for(allowed_documents=str(CONSOLE_DOCUMENTS))
+    gql = await client_for(allowed_documents="console")  # the console's documents, as built into the package
     schemes = (CONSOLE_DOCUMENTS / "Schemes.graphql").read_text(encoding="utf-8")
     assert "errors" not in await _post(gql, schemes)
 
@@ -28,6 +28,13 @@ async def test_only_the_registered_documents_run(client_for):
         refused = await _post(gql, other)
         assert refused["data"] is None
         assert [e["extensions"]["code"] for e in refused["errors"]] == ["DOCUMENT_NOT_ALLOWED"]
+
+
+def test_the_built_console_carries_every_document_it_sends():
+    from core.api.persisted import CONSOLE_DOCUMENTS as BUILT
+
+    assert sorted(p.name for p in BUILT.glob("*.graphql")) == sorted(p.name for p in CONSOLE_DOCUMENTS.glob("*.graphql"))
+    assert all((BUILT / p.name).read_bytes() == p.read_bytes() for p in CONSOLE_DOCUMENTS.glob("*.graphql"))
 
 
 async def test_without_the_setting_any_document_runs(client_for):

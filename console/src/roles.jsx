@@ -1,7 +1,7 @@
 // What each role sees: its menu and its pages. Adding a role to the console is adding its pages
 // here; everyone, logged in or not, has the public ones.
 import {
-  AuditOutlined, BankOutlined, BarChartOutlined, FileAddOutlined, FileTextOutlined, OrderedListOutlined,
+  AuditOutlined, BankOutlined, BarChartOutlined, FileAddOutlined, FileTextOutlined, FormOutlined, OrderedListOutlined,
   SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons'
 import PublicRegister from './pages/public/PublicRegister'
@@ -15,6 +15,8 @@ import { REVIEWER } from './pages/reviewer/routes'
 import Dashboard from './pages/admin/Dashboard'
 import Ranking from './pages/admin/Ranking'
 import Accounts from './pages/admin/Accounts'
+import ScoringQueue from './pages/expert/ScoringQueue'
+import ScoringSheet from './pages/expert/ScoringSheet'
 
 const PUBLIC = [
   { path: 'register', label: '认定名单公示', icon: <AuditOutlined />, element: <PublicRegister />, menu: true },
@@ -43,6 +45,13 @@ const ROLES = {
       { path: 'dashboard', label: '统计概览', icon: <BarChartOutlined />, element: <Dashboard />, menu: true },
       { path: 'ranking', label: '评审排名', icon: <OrderedListOutlined />, element: <Ranking />, menu: true },
       { path: 'accounts', label: '账号管理', icon: <TeamOutlined />, element: <Accounts />, menu: true },
+    ],
+  },
+  EXPERT: {
+    home: '/scoring',
+    pages: [
+      { path: 'scoring', label: '评分任务', icon: <FormOutlined />, element: <ScoringQueue />, menu: true },
+      { path: 'scoring/:id', element: <ScoringSheet /> },
     ],
   },
 }

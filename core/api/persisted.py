@@ -1,8 +1,9 @@
 """Persisted documents: a deployment may accept only the GraphQL documents it knows (an
 allow-list), for example the web console's and those of its own integrations.
 
-``ACCREDIT_ALLOWED_DOCUMENTS`` names folders of ``.graphql`` files, comma-separated; each file's
-exact text is one allowed document, recognised by its SHA-256. A request whose ``query`` is not one
+``ACCREDIT_ALLOWED_DOCUMENTS`` names folders of ``.graphql`` files, comma-separated (``console``:
+the web console's own, as built into the package); each file's exact text is one allowed document,
+recognised by its SHA-256. A request whose ``query`` is not one
 of them is refused ``DOCUMENT_NOT_ALLOWED`` before it is parsed. Unset, any document is accepted
 (and the other guards still apply).
 """
@@ -12,6 +13,7 @@ import hashlib
 from pathlib import Path
 
 DOCUMENT_NOT_ALLOWED = "DOCUMENT_NOT_ALLOWED"
+CONSOLE_DOCUMENTS = Path(__file__).with_name("console_assets") / "documents"
 
 
 def digest(query: str) -> str:
@@ -21,7 +23,7 @@ def digest(query: str) -> str:
 def allowed_documents(setting: str) -> frozenset[str] | None:
     """The digests of every document in the folders ``setting`` names; None when it names none.
     A folder that is missing or holds no document is a configuration error, said at start-up."""
-    folders = [Path(part.strip()) for part in setting.split(",") if part.strip()]
+    folders = [CONSOLE_DOCUMENTS if part.strip() == "console" else Path(part.strip()) for part in setting.split(",") if part.strip()]
     if not folders:
         return None
     digests: set[str] = set()

@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
+from core.api.scoring_filter import MyScore, my_score
 from core.api.types.applications import ApplicationType, CriterionResultType, EventType, SubtotalType
 from core.api.types.calendar import WorkingCalendarType
 from core.api.types.identity import ViewerType
@@ -60,6 +61,9 @@ class ApplicationFilter:
     awaiting_role: RoleEnum | None = strawberry.field(default=None, description=(
         "Only those whose current stage waits on this role (the stage's role): a reviewer's work queue is "
         "awaitingRole set to their own role, within the area they see"))
+    my_score: MyScore | None = strawberry.field(default=None, description=(
+        "Only applications at a stage where your role scores as a panel (an expert's work list), "
+        "AWAITING your review there or with it RECORDED"))
 
 
 @strawberry.input
@@ -197,6 +201,8 @@ def filtered_applications(info: Info, filter: ApplicationFilter | None):
         query = query.where(A.institution_id == _guard(lambda: database_id(f.institution_id, InstitutionType, "filter", "institutionId")))
     if f.awaiting_role:
         query = query.where(_stages_awaiting(info.context.platform.registry, f.awaiting_role))
+    if f.my_score:
+        query = query.where(my_score(info.context.actor, info.context.platform.registry, f.my_score))
     return query
 
 

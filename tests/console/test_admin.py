@@ -148,6 +148,7 @@ def test_administrator_watches_quotas_change_downloads_the_lists_and_reads_the_r
 
 
 
+@pytest.mark.fast
 def test_administrator_creates_an_account_the_api_refusing_a_weak_password_on_its_field(console: Console):
     """An account for a district reviewer of 西湖区, created in the console."""
     server, page = console.server, console.page

@@ -218,7 +218,7 @@ def test_applicant_sees_its_recognitions_their_validity_and_the_ban_a_revocation
     expect(row).to_contain_text("2026年3月2日（经查实，取消认定）")
     expect(row).to_contain_text("2029年3月2日")                          # three years' ban (第十五条)
     expect(page.get_by_role("alert")).to_contain_text(
-        f"{held['institution']['name']}的“杭州市服务外包人才培训机构”已被撤销，2029年3月2日前不得重新申请该认定")
+        f"{held['institution']['name']}的“杭州市服务外包人才培训机构”已被撤销，至2029年3月2日（含当日）不得重新申请该认定")
     expect(page.get_by_role("row").filter(has_text="杭州临安天目职业技能培训学校")).to_contain_text("有效")
     console.screenshot("applicant-recognitions")
     console.assert_accessible()

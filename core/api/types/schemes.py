@@ -38,10 +38,14 @@ class StageType:
     citation: str
     editable: bool
     terminal: bool
+    panel: RoleEnum | None = strawberry.field(description=(
+        "The role that scores here as a panel (experts scoring a rubric): each member records their own review "
+        "and sees no one else's scores until they have (blind scoring); null where no panel scores"))
 
     @classmethod
     def of(cls, s: Stage) -> "StageType":
-        return cls(id=s.id, title=s.title, status=s.status, role=s.role, citation=s.citation, editable=s.editable, terminal=s.terminal)
+        return cls(id=s.id, title=s.title, status=s.status, role=s.role, citation=s.citation, editable=s.editable,
+                   terminal=s.terminal, panel=s.panel)
 
 
 @strawberry.type(name="ApplicationKind")

@@ -28,7 +28,7 @@ export default function Recognitions() {
       <LoadError error={mine.error} retry={mine.reload} />
       {bans.map((r) => (
         <Alert key={r.id} type="warning" showIcon style={{ marginBottom: 16 }}
-          title={`${r.institution}的“${r.title}”已被撤销，${formatDate(r.banUntil)}前不得重新申请该认定`} />
+          title={`${r.institution}的“${r.title}”已被撤销，至${formatDate(r.banUntil)}（含当日）不得重新申请该认定`} />
       ))}
       <Table rowKey="id" columns={columns} dataSource={rows} loading={mine.loading} pagination={false}
         locale={{ emptyText: '暂无认定' }} />
