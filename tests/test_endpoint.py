@@ -1,7 +1,10 @@
 """The HTTP endpoint: an IDE that works offline, probes, masked unexpected errors."""
 from __future__ import annotations
 
+import gc
 import re
+
+from core.api.app import GC_THRESHOLD, create_app
 
 
 async def test_graphiql_loads_every_asset_from_this_server(client_for):
@@ -32,3 +35,24 @@ async def test_unexpected_errors_are_masked(client_for, monkeypatch):
     body = await gql('{ quotaUsage(schemeId: "x", occupation: "y", cityCode: "330100") { used } }', expect_errors=True)
     assert body["errors"][0]["message"] == "服务器内部错误 (internal error)"
     assert "SELECT" not in str(body) and "core.py" not in str(body)
+
+
+async def test_start_up_moves_the_heap_out_of_the_cyclic_collectors_way(client_for):
+    gql = await client_for()
+    app, threshold = create_app(gql.platform), gc.get_threshold()
+    messages, sent = [{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}], []
+
+    async def receive():
+        return messages.pop(0)
+
+    async def send(message):
+        sent.append(message["type"])
+
+    try:
+        await app({"type": "lifespan", "asgi": {"version": "3.0"}, "state": {}}, receive, send)
+        assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
+        assert gc.get_freeze_count() > 10_000  # the modules, plugins, registry and schema
+        assert gc.get_threshold()[0] == GC_THRESHOLD
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
