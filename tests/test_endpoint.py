@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import gc
+import json
 import re
 
-from core.api.app import GC_THRESHOLD, create_app
+import orjson
+
+from core.api.app import GC_THRESHOLD, AccreditGraphQL, create_app
 
 
 async def test_graphiql_loads_every_asset_from_this_server(client_for):
@@ -56,3 +59,18 @@ async def test_start_up_moves_the_heap_out_of_the_cyclic_collectors_way(client_f
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+async def test_answers_are_compact_utf8_json_with_chinese_unescaped(client_for):
+    gql = await client_for(load_entrypoints=True)
+    response = await gql.http.post("/graphql", json={"query": "{ schemes { id title documentNumber } }"})
+    assert response.headers["content-type"] == "application/json"
+    assert "服务外包".encode() in response.content
+    assert response.content == orjson.dumps(json.loads(response.content))
+
+
+async def test_what_orjson_refuses_is_still_answered(client_for):
+    gql = await client_for()
+    data = {"data": {"form": {"人数": 2**70, "1": [0.1, None]}}}
+    assert json.loads(AccreditGraphQL(gql.platform).encode_json(data)) == data
+    assert json.loads(AccreditGraphQL(gql.platform).encode_json({**data, 3: "键"})) == {**data, "3": "键"}
