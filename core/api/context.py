@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.types import Info as _Info
 
 from core.actors import Actor
+from core.db.engine import new_read_session
 from core.engine.audit import record
 from core.platform import Platform
 
@@ -36,8 +37,9 @@ class Context:
         return self._loaders
 
     def session(self) -> AsyncSession:
+        """The request's read session: the one its token was checked on, else a new one."""
         if self._session is None:
-            self._session = AsyncSession(self.platform.engine, expire_on_commit=False)
+            self._session = new_read_session(self.platform.engine)
         return self._session
 
     async def run(self, query):

@@ -72,7 +72,13 @@ async def write_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
                 await session.close()
 
 
+def new_read_session(engine: AsyncEngine) -> AsyncSession:
+    """A session for reads: it takes a connection at its first statement and gives it back on
+    ``close()`` (or at the end of its transaction); usable again afterwards."""
+    return AsyncSession(engine, expire_on_commit=False)
+
+
 @asynccontextmanager
 async def read_session(engine: AsyncEngine) -> AsyncIterator[AsyncSession]:
-    async with AsyncSession(engine, expire_on_commit=False) as session:
+    async with new_read_session(engine) as session:
         yield session
