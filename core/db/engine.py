@@ -8,12 +8,13 @@ deferred so that readers never wait for writers under WAL.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import event, make_url
+from sqlalchemy import event, exc, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, create_async_engine
 
 if TYPE_CHECKING:
@@ -28,18 +29,44 @@ def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = Fa
 
     settings = settings or Settings(database_url=url)
     if make_url(url).get_backend_name() == "postgresql":
-        return create_async_engine(
+        engine = create_async_engine(
             url, echo=echo, pool_size=settings.pool_size, max_overflow=settings.pool_max_overflow,
-            pool_timeout=settings.pool_timeout_s, pool_pre_ping=True,
+            pool_timeout=settings.pool_timeout_s,
             connect_args={"server_settings": {
                 "statement_timeout": str(settings.statement_timeout_ms),
                 "lock_timeout": str(settings.lock_timeout_ms),
                 "application_name": "accredit",
             }},
         )
+        _ping_when_idle(engine)
+        return engine
     engine = create_async_engine(url, echo=echo)
     _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
     return engine
+
+
+PING_AFTER_IDLE_S = 1.0
+"""A pooled PostgreSQL connection idle longer than this is pinged before use (a server restart
+leaves the pool holding dead connections); one reused sooner is not."""
+
+
+def _ping_when_idle(engine: AsyncEngine) -> None:
+    """``pool_pre_ping`` costs a round trip (BEGIN, ping, ROLLBACK) on every checkout, i.e. on every
+    request; under load a connection comes back to the pool and out again within milliseconds, and
+    only one that sat idle can have been cut off by a restart. A failed ping invalidates the pool's
+    older connections, as ``pool_pre_ping`` does, and the pool connects afresh."""
+    @event.listens_for(engine.sync_engine, "checkin")
+    def _returned(_dbapi_connection, record):  # noqa: ANN001 - pool objects
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _taken(dbapi_connection, record, _proxy):  # noqa: ANN001
+        returned = record.info.get("returned_at")
+        if returned is not None and time.monotonic() - returned > PING_AFTER_IDLE_S:
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except Exception as error:  # noqa: BLE001 - any failure means: not usable
+                raise exc.InvalidatePoolError() from error
 
 
 def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
