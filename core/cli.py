@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.settings import Settings
+if TYPE_CHECKING:  # imported once a command runs: `accredit --help` imports nothing heavy
+    from core.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     cli_users.add_parser(sub)
 
     args = parser.parse_args(argv)
+    import asyncio
+
+    from core.settings import Settings
+
     settings = Settings()
     if args.command == "serve":
         return _serve(settings, args)
@@ -137,6 +142,8 @@ def _serve(settings: Settings, args) -> int:
 
     upgrade(settings.database_url)
     if args.demo:
+        import asyncio
+
         asyncio.run(_demo(settings))
     print(f"accredit: GraphQL (and GraphiQL) at http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)

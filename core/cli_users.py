@@ -9,16 +9,13 @@ import datetime as dt
 import getpass
 import os
 import sys
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING
 
 from core.actors import EVERYWHERE, Actor, Scope
-from core.db import models
-from core.errors import Refused
-from core.identity import accounts
 from core.roles import Role
-from core.settings import Settings
+
+if TYPE_CHECKING:  # the database, accounts and settings are imported when a command runs, not for --help
+    from core.settings import Settings
 
 
 def add_parser(sub) -> None:
@@ -61,6 +58,11 @@ def _password(args) -> str:
 
 
 async def run(settings: Settings, args) -> int:
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from core.db import models
+    from core.errors import Refused
     from core.platform import Platform
 
     platform = Platform(settings)
@@ -84,6 +86,8 @@ async def run(settings: Settings, args) -> int:
 
 
 async def _change(session, platform, operator: Actor, args) -> int:
+    from core.identity import accounts
+
     if args.users_command == "create":
         role = Role(args.role)
         scopes = ([Scope(credit_code=c, scheme_id=args.scheme) for c in args.credit_code] if role is Role.APPLICANT

@@ -1,6 +1,8 @@
 """Password hashing (Argon2id with argon2-cffi's RFC 9106 defaults) and the password rule."""
 from __future__ import annotations
 
+import functools
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -8,7 +10,13 @@ from core.errors import ErrorCode, Refused
 
 MIN_LENGTH = 12
 _hasher = PasswordHasher()
-_DUMMY = _hasher.hash("accredit: a password nobody has")
+
+
+@functools.cache
+def _dummy() -> str:
+    """A hash to verify against when there is no account: made at first use, not at import (a
+    hash costs ~0.5 s of CPU by design, which every command would otherwise pay)."""
+    return _hasher.hash("accredit: a password nobody has")
 
 
 def hash_password(password: str) -> str:
@@ -19,7 +27,7 @@ def verify_password(stored: str | None, password: str) -> bool:
     """True when ``password`` matches; an account without a password (or no account: pass None)
     still costs one hash, so timing does not tell whether a username exists."""
     try:
-        return _hasher.verify(stored or _DUMMY, password) and stored is not None
+        return _hasher.verify(stored or _dummy(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 
