@@ -138,9 +138,9 @@ async def _demo(settings: Settings) -> None:
 def _serve(settings: Settings, args) -> int:
     import uvicorn
 
-    from core.db.migrate import upgrade
+    from core.db.migrate import upgrade_unless_at_head
 
-    upgrade(settings.database_url)
+    upgrade_unless_at_head(settings.database_url)
     if args.demo:
         import asyncio
 

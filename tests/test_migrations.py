@@ -1,6 +1,8 @@
 """The Alembic migrations create exactly the tables the models describe, on every engine."""
 from __future__ import annotations
 
+import asyncio
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -37,3 +39,22 @@ async def test_upgrading_a_database_holding_demo_data_keeps_it(client_for):
     assert current == head
     counts = await gql("{ institutions(first: 5) { totalCount } recognitions(first: 5) { totalCount } }")
     assert (counts["institutions"]["totalCount"], counts["recognitions"]["totalCount"]) == (1, 1)
+
+
+def test_the_head_read_from_the_version_files_is_alembics():
+    from alembic.script import ScriptDirectory
+
+    from core.db.migrate import alembic_config, head
+
+    assert head() == ScriptDirectory.from_config(alembic_config("sqlite+aiosqlite://")).get_current_head()
+
+
+async def test_start_up_runs_alembic_only_when_the_database_is_behind(database_url, tmp_path, monkeypatch):
+    from core.db import migrate
+
+    ran: list[str] = []
+    monkeypatch.setattr(migrate, "upgrade", ran.append)
+    assert await asyncio.to_thread(migrate.upgrade_unless_at_head, database_url) is False  # migrated: left alone
+    empty = f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+    assert await asyncio.to_thread(migrate.upgrade_unless_at_head, empty) is True
+    assert ran == [empty]
