@@ -1,6 +1,10 @@
 """The read path: accredit against a bare endpoint on the same rows, as ratios taken in one run.
 
-    python benchmarks/read_path.py [--applications 1050] [--rounds 15]
+    python benchmarks/read_path.py [--applications 1050] [--rounds 15] [--keep FOLDER]
+
+``--keep FOLDER`` builds the data set there and leaves it (and its PostgreSQL database) in place;
+a later run with the same folder measures on it again without building it (before and after a
+change, on the same rows).
 
 1. Builds its own data set through the services (:func:`core.demo.load_example`): the plugins'
    worked examples of the five schemes, over and over, each under a new institution, until at least
@@ -42,6 +46,8 @@ import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -126,7 +132,6 @@ async def _fill(url: str, applications: int) -> tuple[int, str]:
 
 async def _postgres(statement: str) -> None:
     import asyncpg
-    from sqlalchemy import make_url
 
     dsn = make_url(os.environ["ACCREDIT_TEST_POSTGRES_URL"]).set(drivername="postgresql")
     conn = await asyncpg.connect(dsn.render_as_string(hide_password=False))
@@ -290,29 +295,48 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applications", type=int, default=1050)
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--keep", type=Path, help="build the data set in this folder and keep it; reuse it if there")
     args = parser.parse_args()
     started = time.perf_counter()
-    folder = Path(tempfile.mkdtemp(prefix="read-path-"))
-    urls = {"sqlite": f"sqlite+aiosqlite:///{folder / 'accredit.db'}"}
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="read-path-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / "dataset.json"
     postgres = os.environ.get("ACCREDIT_TEST_POSTGRES_URL")
-    if postgres:
-        from sqlalchemy import make_url
+    if kept.exists():
+        built = json.loads(kept.read_text())
+        print(f"data set of {folder} reused: {', '.join(f'{e} {b[1]} applications' for e, b in built.items())}", flush=True)
+    else:
+        built = build_all(folder, args.applications, postgres)
+        if args.keep:
+            kept.write_text(json.dumps(built))
+    try:
+        results = {engine: run_engine(engine, url, password, args.rounds, folder)
+                   for engine, (url, _, password) in built.items()}
+    finally:
+        if not args.keep and "postgresql" in built:
+            asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"][0]).database}" WITH (FORCE)'))
+    print(f"({args.rounds} rounds per engine; {time.perf_counter() - started:.0f} s in all; logs in {folder})")
+    print("ratios: " + " ".join(f"{w.name}={max(r[w.name]['ratio'] for r in results.values()):.2f}" for w in WORK))
 
+
+def build_all(folder: Path, applications: int, postgres: str | None) -> dict[str, tuple[str, int, str]]:
+    """Each engine's (URL, applications, reader's password), built at once, one process each."""
+    urls = {"sqlite": f"sqlite+aiosqlite:///{folder / 'accredit.db'}"}
+    if postgres:
         database = f"read_path_{uuid.uuid4().hex[:8]}"
         asyncio.run(_postgres(f'CREATE DATABASE "{database}"'))
         urls["postgresql"] = make_url(postgres).set(database=database).render_as_string(hide_password=False)
     try:
         with ProcessPoolExecutor(len(urls)) as pool:
-            built = {engine: pool.submit(build, url, args.applications) for engine, url in urls.items()}
-            built = {engine: future.result() for engine, future in built.items()}
-        for engine, (loaded, _, seconds) in built.items():
-            print(f"{engine}: {loaded} applications built through the services in {seconds:.0f} s", flush=True)
-        results = {engine: run_engine(engine, url, built[engine][1], args.rounds, folder) for engine, url in urls.items()}
-    finally:
+            futures = {engine: pool.submit(build, url, applications) for engine, url in urls.items()}
+            done = {engine: future.result() for engine, future in futures.items()}
+    except BaseException:
         if postgres:
             asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-    print(f"({args.rounds} rounds per engine; {time.perf_counter() - started:.0f} s in all; logs in {folder})")
-    print("ratios: " + " ".join(f"{w.name}={max(r[w.name]['ratio'] for r in results.values()):.2f}" for w in WORK))
+        raise
+    for engine, (loaded, _, seconds) in done.items():
+        print(f"{engine}: {loaded} applications built through the services in {seconds:.0f} s", flush=True)
+    return {engine: (urls[engine], loaded, password) for engine, (loaded, password, _) in done.items()}
 
 
 if __name__ == "__main__":
