@@ -169,6 +169,10 @@ class Server:
         fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def resident_mb(self) -> float:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
+
     def stop(self) -> None:
         self.connection.close()
         self.process.terminate()
@@ -282,6 +286,8 @@ def run_engine(engine: str, url: str, password: str, rounds: int, logs: Path) ->
         for name, text in check(accredit, bare, token).items():
             print(f"  {engine} {name}: same data from both ({text})", flush=True)
         results = measure(accredit, bare, token, rounds)
+        print(f"  {engine} accredit resident after the run: {accredit.resident_mb():.0f} MB "
+              f"(bare endpoint {bare.resident_mb():.0f} MB)", flush=True)
     finally:
         accredit.stop()
         bare.stop()
