@@ -155,7 +155,7 @@ async def seed(url: str, count: int) -> list[int]:
             session.add(inst)
             await session.flush()
             app = models.Application(institution_id=inst.id, scheme_id="race", kind="recognition", stage="notice",
-                                     status="public_notice", form={},
+                                     status="public_notice", form={}, division_code="330106", city_code="330100",
                                      occupations=[models.ApplicationOccupation(occupation=OCCUPATION)])
             session.add(app)
             await session.flush()

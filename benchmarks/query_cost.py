@@ -19,11 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from graphql import FragmentDefinitionNode, Lexer, Source, TokenKind, parse, validate  # noqa: E402
 
 from core.api.cost import estimate  # noqa: E402
-from core.api.guards import Limits, shape_problem  # noqa: E402
-from core.api.schema import LIMIT_RULES, MAX_TOKENS, schema  # noqa: E402
+from core.api.guards import LIMIT_RULES, LIMITS, shape_problem  # noqa: E402
+from core.api.schema import schema  # noqa: E402
 from core.settings import Settings  # noqa: E402
 
 MAX_NODES = Settings.model_fields["query_max_nodes"].default
+MAX_TOKENS = LIMITS.max_tokens
 
 APPLICATION = ("id databaseId schemeId kind stageId status version score grade occupations form "
                "stage { id title role } availableActions { id title role } recognition { id status banUntil } "
@@ -78,7 +79,7 @@ def main() -> None:
     print(f"{'document':<26}{'tokens':>8}{'nodes':>14}{'requests':>12}{'points':>8}{'estimate ms':>13}{'validate ms':>13}  answer")
     for name, document in (("30 aliased connections", widest(MAX_TOKENS)), ("fragment chain, 2^12 uses", fragment_chain())):
         parsed = parse(document, max_tokens=MAX_TOKENS)
-        guarded = shape_problem(parsed, Limits()) or [e.message for e in validate(graphql_schema, parsed, LIMIT_RULES)]
+        guarded = shape_problem(parsed) or validate(graphql_schema, parsed, LIMIT_RULES)
         operation = parsed.definitions[0]
         fragments = {d.name.value: d for d in parsed.definitions if isinstance(d, FragmentDefinitionNode)}
         result = estimate(graphql_schema, operation, fragments, {})

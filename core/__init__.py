@@ -21,8 +21,8 @@ CONTRACT = {
     "core.recognitions": ("RecognitionFacts", "RecognitionTerms"),
     "core.roles": ("Role",),
     "core.schemes": ("ApplicationKind", "Purpose", "Round", "Scheme"),
-    "core.scoring": ("Assessment", "Judgment", "ReviewFacts"),
-    "core.forms": ("Choice", "Form", "Text"),
+    "core.scoring": ("Assessment", "Judgment", "ReviewFacts", "Subtotal"),
+    "core.forms": ("ApplicationRef", "Choice", "Form", "Text", "reference_id"),
     "core.workflow": ("Effect", "ReviewMode", "Stage", "Status", "Transition", "Workflow", "reasoned"),
 }
 """Each public name, by the module that defines it."""

@@ -6,20 +6,26 @@ Every query and mutation asks here, so the policy the authorization-matrix test 
 * the **public register**: schemes, recognitions, and the institutions holding one (name, codes,
   area; personal data masked). Everyone sees it, anonymous callers included, because 认定名单 are
   published.
-* the **scoped view**: applications and the institutions behind them, for a role whose scope
-  covers the institution's area (and the application's scheme, where the scope names one), or, for
-  an applicant, its own institution. Outside it an object is reported exactly as a missing one.
+* the **scoped view**: institutions, for a role whose scope covers the institution's area, and
+  applications, for a role whose scope covers the application's area (the institution's when it
+  was first submitted, so moving cannot choose the reviewer) and its scheme, where the scope names
+  one; for an applicant, its own institution and its applications. Outside it an object is
+  reported exactly as a missing one.
 
 Plain-text personal data (身份证号, phone numbers) is shown only to the applicant's own institution
 and to the responsible reviewers; everyone else gets it masked (:mod:`core.pii`).
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+
 from sqlalchemy import ColumnElement, and_, false, or_, select, true
 
 from core.actors import Actor, Scope
 from core.db import models
 from core.roles import Role
+from core.workflow import Stage
 
 REVIEWERS = frozenset({Role.DISTRICT_REVIEWER, Role.CITY_REVIEWER, Role.PROVINCE_REVIEWER})
 PERSONAL_DATA_ROLES = REVIEWERS | {Role.APPLICANT}
@@ -43,9 +49,13 @@ def institution_in_scope(actor: Actor, inst: models.Institution) -> bool:
     return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code) for s in _scopes(actor))
 
 
-def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution) -> bool:
-    """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme?"""
-    return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code)
+def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution,
+                         filed_in: tuple[str, str] | None = None) -> bool:
+    """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme,
+    filed in ``filed_in`` (the application's division and city codes; the institution's for one
+    not yet created)?"""
+    division_code, city_code = filed_in or (inst.division_code, inst.city_code)
+    return any(_matches(actor, s, division_code, city_code, inst.credit_code)
                and s.allows_scheme(scheme_id) for s in _scopes(actor))
 
 
@@ -59,24 +69,35 @@ def sees_personal_data(actor: Actor, inst: models.Institution) -> bool:
     return actor.role in PERSONAL_DATA_ROLES and institution_in_scope(actor, inst)
 
 
-def _scope_sql(actor: Actor, scope: Scope) -> ColumnElement[bool]:
-    I = models.Institution
-    if actor.role is Role.APPLICANT:
-        return I.credit_code == scope.credit_code if scope.credit_code else true()
-    area = scope.area
-    if area is None:
+def _areas_sql(areas: set[str | None], division_code, city_code) -> ColumnElement[bool]:
+    """Rows whose division or city lies in any of ``areas``: one condition per kind of area, however
+    many areas there are (one condition per scope, OR'd, made an actor with 1,000 scopes exceed
+    SQLite's expression depth)."""
+    if None in areas:
         return true()
-    if area.endswith("0000"):
-        return I.division_code.startswith(area[:2])
-    if area.endswith("00"):
-        return I.city_code == area
-    return I.division_code == area
+    provinces = sorted(a for a in areas if a.endswith("0000"))
+    cities = sorted(a for a in areas if a.endswith("00") and a not in provinces)
+    districts = sorted(areas - {*provinces, *cities})
+    clauses = [division_code.startswith(area[:2]) for area in provinces]
+    clauses += [column.in_(codes) for column, codes in ((city_code, cities), (division_code, districts)) if codes]
+    return or_(*clauses)
+
+
+def _scopes_sql(actor: Actor, scopes: Iterable[Scope]) -> ColumnElement[bool]:
+    """SQL condition on ``institutions`` in any of ``scopes``: one ``IN`` over an applicant's credit
+    codes, or the areas of the others."""
+    I, scopes = models.Institution, tuple(scopes)
+    if not scopes:
+        return false()
+    if actor.role is Role.APPLICANT:
+        codes = {s.credit_code for s in scopes}
+        return true() if None in codes else I.credit_code.in_(sorted(codes))
+    return _areas_sql({s.area for s in scopes}, I.division_code, I.city_code)
 
 
 def scoped_institutions(actor: Actor) -> ColumnElement[bool]:
     """SQL condition on ``institutions``: the scoped view."""
-    scopes = _scopes(actor)
-    return or_(*(_scope_sql(actor, s) for s in scopes)) if scopes else false()
+    return _scopes_sql(actor, _scopes(actor))
 
 
 def visible_institutions(actor: Actor) -> ColumnElement[bool]:
@@ -86,18 +107,23 @@ def visible_institutions(actor: Actor) -> ColumnElement[bool]:
 
 
 def visible_applications(actor: Actor) -> ColumnElement[bool]:
-    """SQL condition on ``applications``."""
+    """SQL condition on ``applications``: an applicant's institution, or the area it was filed in."""
     A, I = models.Application, models.Institution
-    clauses = []
+    by_scheme: dict[str | None, list[Scope]] = defaultdict(list)
     for scope in _scopes(actor):
-        clause = A.institution_id.in_(select(I.id).where(_scope_sql(actor, scope)))
-        clauses.append(and_(clause, A.scheme_id == scope.scheme_id) if scope.scheme_id else clause)
+        by_scheme[scope.scheme_id].append(scope)
+    clauses = []
+    for scheme_id, scopes in by_scheme.items():
+        clause = (A.institution_id.in_(select(I.id).where(_scopes_sql(actor, scopes))) if actor.role is Role.APPLICANT
+                  else _areas_sql({s.area for s in scopes}, A.division_code, A.city_code))
+        clauses.append(and_(clause, A.scheme_id == scheme_id) if scheme_id else clause)
     return or_(*clauses) if clauses else false()
 
 
 def visible_events(actor: Actor) -> ColumnElement[bool]:
     """SQL condition on ``events`` for the audit log: auditors and scheme administrators; a
-    province-wide one sees every entry (logins included), others the entries of their area."""
+    province-wide one sees every entry (logins included), others the entries of their area:
+    those of its applications and institutions, and the permission denials filed under it."""
     if actor.role not in AUDIT_ROLES:
         return false()
     if any(s.area is None or (s.area.endswith("0000") and s.scheme_id is None) for s in actor.scopes):
@@ -106,7 +132,26 @@ def visible_events(actor: Actor) -> ColumnElement[bool]:
     return or_(
         E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
         and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
+        *(_denials_filed_in(scope) for scope in actor.scopes),
     )
+
+
+def blind_to_scores(actor: Actor, stage: Stage, reviewed_here: bool) -> bool:
+    """Blind scoring: a member of the panel scoring at the stage an application is in sees nobody
+    else's scores of it until they have recorded their own review at that stage. Every path that
+    carries a score asks here: its score, grade and evaluation, its judged criterion results, that
+    stage's reviews, and its place in a ranking."""
+    return stage.panel is not None and actor.role is stage.panel and not reviewed_here
+
+
+def _denials_filed_in(scope: Scope) -> ColumnElement[bool]:
+    """Denial entries filed under the scope's area (``entity_id`` is a division code: a city's
+    districts share its first four digits, the province's cities its first two), in its scheme
+    or in none (those about institutions)."""
+    E, low = models.Event, int(scope.area)
+    span = 10_000 if scope.area.endswith("0000") else 100 if scope.area.endswith("00") else 1
+    in_scheme = true() if scope.scheme_id is None else or_(E.scheme_id.is_(None), E.scheme_id == scope.scheme_id)
+    return and_(E.entity == "area", E.entity_id >= low, E.entity_id < low + span, in_scheme)
 
 
 def sees_events_of_applications(actor: Actor) -> bool:

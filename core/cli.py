@@ -34,9 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     audit = sub.add_parser("audit", help="the tamper-evident event log")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     check = audit_sub.add_parser("verify", help="walk the chain; name the first entry that does not hold")
-    check.add_argument("--head", type=Path, help="a head exported earlier with `accredit audit head` (detects cut-off tails)")
+    check.add_argument("--head", type=Path, help="heads exported earlier with `accredit audit head` (detects rewritten "
+                       "entries and cut-off tails)")
     head = audit_sub.add_parser("head", help="print the chain's head, to keep outside the database")
-    head.add_argument("--output", type=Path)
+    head.add_argument("--output", type=Path, help="append it to this file of exported heads, after checking the chain "
+                      "against the heads already there")
 
     from core import cli_users
 
@@ -78,26 +80,42 @@ def main(argv: list[str] | None = None) -> int:
 async def _audit(settings: Settings, args) -> int:
     import json
 
-    from core.audit import Head, verify
+    from core.audit import verify
     from core.db.engine import make_engine
 
+    kept = args.head if args.audit_command == "verify" else args.output
+    exported = _exported_heads(kept) if kept and (kept.exists() or args.audit_command == "verify") else []
     engine = make_engine(settings.database_url, settings)
     try:
-        expected = Head(**json.loads(args.head.read_text())) if getattr(args, "head", None) else None
-        verdict = await verify(engine, expected)
+        verdict = await verify(engine, exported)
     finally:
         await engine.dispose()
+    if not verdict.ok:
+        print(f"audit chain BROKEN at entry {verdict.broken_seq}: {verdict.reason} ({verdict.checked} entries verified before it)")
+        return 1
     if args.audit_command == "head":
         text = json.dumps({"seq": verdict.head.seq, "hash": verdict.head.hash})
         if args.output:
-            args.output.write_text(text + "\n")
+            with args.output.open("a") as output:
+                output.write(text + "\n")
         print(text)
-        return 0 if verdict.ok else 1
-    if verdict.ok:
-        print(f"audit chain intact: {verdict.checked} entries, head {verdict.head.seq} {verdict.head.hash}")
         return 0
-    print(f"audit chain BROKEN at entry {verdict.broken_seq}: {verdict.reason} ({verdict.checked} entries verified before it)")
-    return 1
+    print(f"audit chain intact: {verdict.checked} entries, head {verdict.head.seq} {verdict.head.hash}"
+          + (f", {len(exported)} exported head(s) matched" if exported else ""))
+    return 0
+
+
+def _exported_heads(path: Path):
+    """The heads kept in ``path``, one JSON object ``{"seq": …, "hash": …}`` a line."""
+    import json
+
+    from core.audit import Head
+
+    try:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return [Head(int(head["seq"]), str(head["hash"])) for head in map(json.loads, lines)]
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        raise SystemExit(f"{path}: not a file of exported heads ({error})") from None
 
 
 def _plugins() -> int:
@@ -132,7 +150,8 @@ async def _demo(settings: Settings) -> None:
         return
     print(f"demo data: {loaded} example application(s) loaded")
     print(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
-          "log in with the login mutation, then send Authorization: Bearer <token> (GraphiQL: Headers)")
+          "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
+          "(GraphiQL: Headers)")
 
 
 def _serve(settings: Settings, args) -> int:
@@ -145,7 +164,8 @@ def _serve(settings: Settings, args) -> int:
         import asyncio
 
         asyncio.run(_demo(settings))
-    print(f"accredit: GraphQL (and GraphiQL) at http://{args.host}:{args.port}/graphql", flush=True)
+    print(f"accredit: web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
+          f"http://{args.host}:{args.port}/graphql", flush=True)
     uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers)
     return 0
 

@@ -12,9 +12,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from core.actors import EVERYWHERE, Actor, Scope
+from core.clock import CST
 from core.roles import Role
 
 if TYPE_CHECKING:  # the database, accounts and settings are imported when a command runs, not for --help
+    from core.db import models
     from core.settings import Settings
 
 
@@ -30,10 +32,11 @@ def add_parser(sub) -> None:
     create.add_argument("--name", default="", help="display name")
     create.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
     create.add_argument("--no-password", action="store_true", help="machine account: API tokens only")
-    cmd.add_parser("list", help="accounts, roles, scopes and lock state")
-    passwd = cmd.add_parser("passwd", help="set a password (and clear a lockout)")
+    cmd.add_parser("list", help="accounts, roles, scopes and state (active, locked until when, inactive)")
+    passwd = cmd.add_parser("passwd", help="set a password (and clear a lockout); ends the account's login sessions at once")
     passwd.add_argument("username")
     passwd.add_argument("--password-stdin", action="store_true")
+    passwd.add_argument("--revoke-api-tokens", action="store_true", help="revoke the account's API tokens too")
     unlock = cmd.add_parser("unlock", help="clear a lockout after failed logins")
     unlock.add_argument("username")
     deactivate = cmd.add_parser("deactivate", help="end an account: its sessions and API tokens stop working at once")
@@ -46,6 +49,19 @@ def add_parser(sub) -> None:
     conflict.add_argument("username")
     conflict.add_argument("credit_code")
     conflict.add_argument("--reason", required=True)
+
+
+def _state(user: models.User) -> str:
+    """Inactive, locked (until when, Beijing time: the login answers a locked account as a wrong
+    password, so this is where its owner learns of the lock) or active."""
+    from core.identity import accounts
+
+    locked_until = accounts.utc(user.locked_until)
+    if not user.active:
+        return "inactive"
+    if locked_until is not None and locked_until > dt.datetime.now(dt.UTC):
+        return f"locked until {locked_until.astimezone(CST):%Y-%m-%d %H:%M} (Beijing time)"
+    return "active"
 
 
 def _password(args) -> str:
@@ -73,8 +89,7 @@ async def run(settings: Settings, args) -> int:
                 users = await session.scalars(select(models.User).options(selectinload(models.User.scopes)).order_by(models.User.username))
                 for user in users:
                     scopes = "; ".join(f"{s.area_code or s.credit_code}{'/' + s.scheme_id if s.scheme_id else ''}" for s in user.scopes)
-                    state = "inactive" if not user.active else ("locked" if user.locked_until else "active")
-                    print(f"{user.username}\t{user.role}\t{scopes}\t{state}")
+                    print(f"{user.username}\t{user.role}\t{scopes}\t{_state(user)}")
             return 0
         return await platform.transaction(lambda session: _change(session, platform, operator, args))
     except Refused as refused:
@@ -97,8 +112,11 @@ async def _change(session, platform, operator: Actor, args) -> int:
                                           password=password, display_name=args.name)
         print(f"created {user.username} ({role.value})")
     elif args.users_command == "passwd":
-        await accounts.set_password(session, operator, args.username, _password(args))
-        print(f"password set for {args.username}")
+        revoked = await accounts.set_password(session, operator, args.username, _password(args),
+                                              revoke_api_tokens=args.revoke_api_tokens)
+        tokens = (f"revoked {revoked.api_tokens} API token(s)" if args.revoke_api_tokens else
+                  f"{revoked.api_tokens_kept} API token(s) still valid (--revoke-api-tokens revokes them)")
+        print(f"password set for {args.username}; ended {revoked.sessions} login session(s); {tokens}")
     elif args.users_command == "unlock":
         await accounts.unlock(session, operator, args.username)
         print(f"unlocked {args.username}")

@@ -19,12 +19,13 @@ class ErrorCode(enum.Enum):
     UNKNOWN_DIVISION = "UNKNOWN_DIVISION"
     NOT_FOUND = "NOT_FOUND"
     DUPLICATE = "DUPLICATE"
-    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage
+    NOT_EDITABLE = "NOT_EDITABLE"            # edit outside the draft stage; an institution's area while it has applications in review
     STALE_VERSION = "STALE_VERSION"          # optimistic lock lost
     TRANSITION_NOT_ALLOWED = "TRANSITION_NOT_ALLOWED"
     ROLE_NOT_ALLOWED = "ROLE_NOT_ALLOWED"
     CRITERION_NOT_MET = "CRITERION_NOT_MET"  # an eligibility gate failed
     JUDGMENT_MISSING = "JUDGMENT_MISSING"    # a reviewer-judgment criterion was not decided
+    PANEL_REVIEW_MISSING = "PANEL_REVIEW_MISSING"  # a decision at a panel stage before any panel member reviewed
     SCORE_OUT_OF_RANGE = "SCORE_OUT_OF_RANGE"
     ROUND_CLOSED = "ROUND_CLOSED"
     ROUND_REQUIRED = "ROUND_REQUIRED"
@@ -39,7 +40,7 @@ class ErrorCode(enum.Enum):
     CONFLICT_OF_INTEREST = "CONFLICT_OF_INTEREST"  # a recorded link between the actor and the institution
     FOUR_EYES = "FOUR_EYES"                  # the same person may not act at two consecutive stages
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
-    ACCOUNT_LOCKED = "ACCOUNT_LOCKED"
+    RATE_LIMITED = "RATE_LIMITED"            # too many failed logins for this username or address: retry later
     WEAK_PASSWORD = "WEAK_PASSWORD"
 
 
@@ -57,7 +58,7 @@ class Refused(Exception):
     errors: list[UserError] = field(default_factory=list)
     denial: str | None = None
     """Set when the refusal is a permission denial (out of scope, wrong role, conflict of interest):
-    the reason is appended to the audit log even though the request itself changed nothing."""
+    the reason reaches the audit log (:mod:`core.engine.denials`) although the request changed nothing."""
     subject: tuple[str, int] | None = None
     """The object the denial concerns (``("application", 12)``), so auditors of its area see it."""
 

@@ -123,6 +123,11 @@ def accredit_aggregate(
     Core's default (``trylast``) adds up scored criteria: automatic points as computed; judgment
     points as the mean of each reviewer's latest score; no pass mark and no grade. A scheme with
     a pass mark (e.g. 90 of items 1–4) or grades (优秀/良好/合格/不合格) answers here.
+
+    ``reviews`` hold only the points of the role that scores at the stage where they were given (a
+    stage's panel, else its role). Give each judged item the points it counts with in
+    ``Assessment.points`` (clients then read it as SCORED with those points instead of a line of
+    text) and the partial sums the document names in ``Assessment.subtotals``.
     """
 
 

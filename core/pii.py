@@ -7,6 +7,9 @@ Each plugin used to check them its own way; here they are one set of types, so t
 * a field holding personal data is *marked* (:class:`PII` in the ``Annotated`` metadata, and
   ``"x-pii"`` in the published JSON Schema), so core can find it in any form without knowing the
   scheme: :func:`seal_model` encrypts exactly those values before a form is stored;
+* what a form states that the identity number also tells (age, birth date, sex) is marked
+  :data:`IdDerived`: sealed and masked with the number, since it narrows the masked number down
+  to a few candidates;
 * a :class:`Vault` encrypts with a key derived from the master secret, and reveals or masks the
   stored JSON for whoever reads it;
 * text written to logs (including tracebacks of validation errors, which quote their input) has
@@ -16,13 +19,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import logging
 import re
 import types
 import typing
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from cryptography.fernet import Fernet, InvalidToken
 from pydantic import AfterValidator, BaseModel, RootModel
@@ -33,13 +37,17 @@ from stdnum.exceptions import InvalidComponent
 from core.secret import derive
 
 __all__ = [
-    "PII", "IdNumber", "Mobile", "Phone", "Phones", "Vault", "is_sealed", "seal_model", "mask_value", "redact",
+    "PII", "IdNumber", "IdDerived", "Mobile", "Phone", "Phones", "Vault", "is_sealed", "seal_model", "mask_value", "redact",
     "install_log_redaction", "uninstall_log_redaction",
 ]
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
 PREFIX = "pii:v1:"
 """Marks a sealed value; the version names the key derivation and cipher, so both can change later."""
+DERIVED_PREFIX = PREFIX + "derived:"
+"""Marks a sealed :data:`IdDerived` value: its plaintext is the value's JSON, and it is masked whole."""
+HIDDEN = "**"
+"""What a masked :data:`IdDerived` value shows, whatever it was (an age, a date, a sex)."""
 KEY_PURPOSE = "personal data v1"  # derive() prefixes "accredit ": the key is unchanged
 
 
@@ -51,7 +59,7 @@ class PII:
     Schema so a console can treat the field as sensitive.
     """
 
-    kind: str  # "id_number" or "phone"
+    kind: str  # "id_number", "phone" or "derived" (see IdDerived)
 
     def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
         schema = handler(core_schema)
@@ -97,6 +105,14 @@ def _id_number(value: str) -> str:
 
 IdNumber = Annotated[str, AfterValidator(_id_number), PII("id_number")]
 """An 18-character 公民身份号码: check digit, a real birth date not in the future, a known area code."""
+
+T = TypeVar("T")
+IdDerived = Annotated[T, PII("derived")]
+"""A value a form states beside an :data:`IdNumber` that the number also carries: ``IdDerived[int]``
+for an age, ``IdDerived[dt.date]`` for a birth date, ``IdDerived[Gender]`` for a sex. Sealed at rest
+like the number and shown in clear to exactly those who see the number in clear; everyone else
+gets :data:`HIDDEN`, since with the filing date an age and a sex leave a handful of candidates for
+a masked number."""
 
 
 # -- phone numbers -------------------------------------------------------------------------------
@@ -203,13 +219,14 @@ ID_SHAPE = re.compile(r"\d{17}[\dXx]")
 def mask_value(plain: str) -> str:
     """The value as shown to someone who may not see it: enough to recognise, not to use.
 
-    ``330106********1234``, ``139****1111``, ``0571-******34``; several numbers each masked;
-    anything else keeps its first and last character.
+    ``330*************34`` (the province and the last two characters: area, birth date, sequence
+    and check digit would leave few candidates), ``139****1111``, ``0571-******34``; several numbers
+    each masked; anything else keeps its first and last character.
     """
     if not plain:
         return plain
     if ID_SHAPE.fullmatch(plain):
-        return plain[:6] + "*" * 8 + plain[-4:]
+        return plain[:3] + "*" * 13 + plain[-2:]
     text = _plain(plain)
     if mobile := _mobile_or_none(text):
         return mobile[:3] + "****" + mobile[-4:]
@@ -273,20 +290,32 @@ class Vault:
 
     def seal(self, plain: str) -> str:
         """``pii:v1:<token>``; an empty string stays empty, a value this vault already sealed is kept."""
-        if not plain or self._opens(plain):
+        if not plain or self._opens(plain) is not None:
             return plain
-        return PREFIX + self._fernet.encrypt(plain.encode()).decode("ascii")
+        return PREFIX + self._encrypt(plain)
 
-    def open(self, sealed: str) -> str:
-        """The plaintext of a sealed value; :class:`ValueError` if it is not one this vault sealed."""
+    def seal_derived(self, value: Any) -> str:
+        """``pii:v1:derived:<token>`` holding the JSON of ``value`` (an :data:`IdDerived` value)."""
+        if isinstance(value, str) and self._opens(value) is not None:
+            return value
+        return DERIVED_PREFIX + self._encrypt(json.dumps(value, ensure_ascii=False))
+
+    def _encrypt(self, plain: str) -> str:
+        return self._fernet.encrypt(plain.encode()).decode("ascii")
+
+    def open(self, sealed: str) -> Any:
+        """The plaintext of a sealed value (the value itself for a derived one); :class:`ValueError`
+        if it is not one this vault sealed."""
         if not is_sealed(sealed):
             raise ValueError("not a sealed value")
+        derived = sealed.startswith(DERIVED_PREFIX)
         try:
-            return self._fernet.decrypt(sealed[len(PREFIX):].encode("ascii")).decode()
+            plain = self._fernet.decrypt(sealed[len(DERIVED_PREFIX if derived else PREFIX):].encode("ascii")).decode()
         except (InvalidToken, UnicodeError):
             raise ValueError("sealed value does not open with this key (altered, or sealed under another secret)") from None
+        return json.loads(plain) if derived else plain
 
-    def _opens(self, value: str) -> str | None:
+    def _opens(self, value: str) -> Any:
         try:
             return self.open(value) if is_sealed(value) else None
         except ValueError:
@@ -297,8 +326,13 @@ class Vault:
         return _map_strings(data, lambda s: plain if (plain := self._opens(s)) is not None else s)
 
     def mask(self, data: Any) -> Any:
-        """A copy of JSON-like ``data`` with every sealed string replaced by its masked plaintext."""
-        return _map_strings(data, lambda s: mask_value(plain) if (plain := self._opens(s)) is not None else s)
+        """A copy of JSON-like ``data`` with every sealed string replaced by its masked plaintext
+        (a derived value by :data:`HIDDEN`, whatever it holds)."""
+        def masked(sealed: str) -> str:
+            if (plain := self._opens(sealed)) is None:
+                return sealed
+            return HIDDEN if sealed.startswith(DERIVED_PREFIX) else mask_value(plain)
+        return _map_strings(data, masked)
 
     def show(self, data: Any, *, in_clear: bool) -> Any:
         """``data`` as a reader gets it: revealed for one entitled to the personal data, else masked."""
@@ -348,11 +382,14 @@ def _declared(info: Any) -> Any:
 def _seal(annotation: Any, value: Any, dumped: Any, vault: Vault) -> Any:
     if value is None or dumped is None:
         return dumped
+    arms = _arms(annotation)
+    kinds = {kind for _, kind in arms if kind}
+    if "derived" in kinds:
+        return vault.seal_derived(dumped)
     if isinstance(value, BaseModel):
         return _seal_model(value, dumped, vault)
-    arms = _arms(annotation)
     if isinstance(value, str):
-        return vault.seal(dumped) if isinstance(dumped, str) and any(pii for _, pii in arms) else dumped
+        return vault.seal(dumped) if isinstance(dumped, str) and kinds else dumped
     if isinstance(value, dict) and isinstance(dumped, dict):
         inner = _item_types(arms, dict, 1)
         return {key: _seal(inner, item, dumped[key], vault) for key, item in zip(dumped, value.values())}
@@ -362,18 +399,18 @@ def _seal(annotation: Any, value: Any, dumped: Any, vault: Vault) -> Any:
     return dumped
 
 
-def _arms(annotation: Any) -> list[tuple[Any, bool]]:
-    """The alternatives of a (possibly Optional or Annotated) type, each with whether it is PII."""
-    pii = False
+def _arms(annotation: Any) -> list[tuple[Any, str | None]]:
+    """The alternatives of a (possibly Optional or Annotated) type, each with its PII kind (or None)."""
+    kind = None
     while typing.get_origin(annotation) is Annotated:
-        pii = pii or any(isinstance(m, PII) for m in annotation.__metadata__)
+        kind = kind or next((m.kind for m in annotation.__metadata__ if isinstance(m, PII)), None)
         annotation = annotation.__origin__
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [(arm, flag or pii) for a in typing.get_args(annotation) if a is not type(None) for arm, flag in _arms(a)]
-    return [(annotation, pii)]
+        return [(arm, inner or kind) for a in typing.get_args(annotation) if a is not type(None) for arm, inner in _arms(a)]
+    return [(annotation, kind)]
 
 
-def _item_types(arms: list[tuple[Any, bool]], container: type, position: int) -> Any:
+def _item_types(arms: list[tuple[Any, str | None]], container: type, position: int) -> Any:
     """The declared type of an item at ``position`` of a container value (Any when unknown)."""
     for arm, _ in arms:
         origin, args = typing.get_origin(arm), typing.get_args(arm)

@@ -25,7 +25,9 @@ from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
 from core.errors import ErrorCode, Refused
 from core.engine.audit import seal
+from core.engine.denials import Denials
 from core.events import LifecycleEvent
+from core.identity.throttle import LoginThrottle
 from core.plugins import get_plugin_manager
 from core.pii import Vault
 from core.registry import Registry
@@ -59,6 +61,8 @@ class Platform:
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
+        self.denials = Denials(self.settings.denial_window_s, self.transaction)
+        """Permission denials counted and not yet in the audit log (written after each window and on close)."""
 
     @functools.cached_property
     def secret(self) -> str:
@@ -68,7 +72,13 @@ class Platform:
     @functools.cached_property
     def query_budgets(self) -> Budgets:
         """Query cost points each caller has left in its window (:mod:`core.budgets`)."""
-        return Budgets(self.settings)
+        return Budgets(self.settings.query_budget_points, self.settings.query_budget_window_s)
+
+    @functools.cached_property
+    def login_throttle(self) -> LoginThrottle:
+        """Failed logins each username and address have left, and the password hashes running
+        (:mod:`core.identity.throttle`)."""
+        return LoginThrottle(self.settings)
 
     @functools.cached_property
     def vault(self):
@@ -128,4 +138,5 @@ class Platform:
         return read_session(self.engine)
 
     async def close(self) -> None:
+        await self.denials.close()
         await self.engine.dispose()

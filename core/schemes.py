@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -59,6 +60,10 @@ class ApplicationKind:
     initiator: Role | tuple[Role, ...] = Role.APPLICANT  # who may start one (several roles: a tuple)
     needs_round: bool = False     # submissions only inside an open round of this kind
     citation: str = ""
+    occupations_from: Callable[[BaseModel], Iterable[str]] | None = None
+    """The application's occupations read from its validated form (e.g. the codes of the form's
+    occupation table): a client sends them once, in the form, and core derives the list quotas and
+    filters use; occupations sent besides must agree. None: the client sends the list itself."""
 
     @property
     def initiators(self) -> tuple[Role, ...]:

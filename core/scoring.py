@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -27,11 +28,24 @@ class ReviewFacts:
 
 
 @dataclass(frozen=True)
+class Subtotal:
+    """A partial sum a document names: a rubric's category (一、基础条件 32/35), items 1-4 of 附件2."""
+
+    title: str
+    points: float | None
+    maximum: float | None = None
+    citation: str = ""
+
+
+@dataclass(frozen=True)
 class Assessment:
     """The aggregate of an application's results and reviews.
 
     ``total``/``maximum`` are None when nothing is scored; ``passed`` is None when the scheme sets
     no pass mark; ``grade`` is a scheme's label such as 优秀. ``lines`` explain how it was reached.
+    ``points`` gives each scored criterion the points it counts with in the total (the panel's mean,
+    a capped figure, …; None while unscored): core shows them on the criterion's result.
+    ``subtotals`` are the partial sums the document names.
     """
 
     total: float | None = None
@@ -39,6 +53,8 @@ class Assessment:
     passed: bool | None = None
     grade: str | None = None
     lines: tuple[str, ...] = field(default_factory=tuple)
+    points: Mapping[str, float | None] = field(default_factory=dict)
+    subtotals: tuple[Subtotal, ...] = ()
 
 
 def latest_judgments(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> dict[str, dict[str, float | bool | None]]:

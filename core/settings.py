@@ -71,7 +71,24 @@ class Settings(BaseSettings):
     """Consecutive failed logins after which an account is locked."""
 
     login_lockout_minutes: int = 15
-    """How long a locked account stays locked."""
+    """How long a locked account stays locked (it answers as a wrong password meanwhile)."""
+
+    login_window_s: int = 900
+    """Window in which failed logins are counted per username and per client address."""
+
+    login_failures_per_username: int = 10
+    """Failed logins per username (existing or not) per window, from anywhere; further attempts are
+    refused at once, without a password hash."""
+
+    login_failures_per_address: int = 50
+    """Failed logins per client address per window, whatever the username; further attempts are
+    refused at once, except from a browser that logged in to the same account before (it keeps a
+    signed cookie for 30 days)."""
+
+    password_hash_threads: int = 1
+    """Argon2 hashes computed at once per process, in threads off the event loop; further logins wait
+    their turn. Each hash takes 64 MiB and runs 4 lanes in parallel, so one at a time already uses
+    two cores and leaves the event loop its share of the CPU."""
 
     query_max_nodes: int = 10_000
     """Most nodes one query may ask for (connections' ``first`` multiplied through the nesting)."""
@@ -81,5 +98,9 @@ class Settings(BaseSettings):
 
     query_budget_window_s: int = 3_600
     """Length of the budget window, in seconds."""
+
+    denial_window_s: float = 60.0
+    """Permission denials are counted in memory and appended to the audit log at the end of each
+    window of this many seconds: one entry per caller and area (:mod:`core.engine.denials`)."""
 
     echo_sql: bool = False

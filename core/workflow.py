@@ -57,6 +57,17 @@ class Stage:
     role: Role | None = None   # who acts here; None for terminal stages
     citation: str = ""
     editable: bool = False     # the form may be edited here (drafts, returned applications)
+    panel: Role | None = None
+    """The role that scores here as a panel: each member records a review through a transition that
+    loops on the stage (experts scoring a rubric). Only the panel records points at such a stage and
+    its members score blind; whoever else decides here (``role``) may comment and decide gates, but
+    deciding is not scoring. Required wherever experts, or a role other than ``role``, must record
+    reviews on the stage."""
+
+    @property
+    def scorer(self) -> Role | None:
+        """The only role whose points count at this stage: its panel, or the role acting here."""
+        return self.panel or self.role
 
     @property
     def terminal(self) -> bool:
@@ -107,6 +118,10 @@ class Workflow:
     def available(self, stage_id: str) -> tuple[Transition, ...]:
         return tuple(t for t in self.transitions if t.source == stage_id)
 
+    def scorer(self, stage_id: str) -> Role | None:
+        """Whose points count at a stage (None for a stage this workflow no longer declares)."""
+        return next((s.scorer for s in self.stages if s.id == stage_id), None)
+
     def validate(self, where: str) -> None:
         ids = [s.id for s in self.stages]
         if len(set(ids)) != len(ids):
@@ -123,6 +138,21 @@ class Workflow:
                     raise ValueError(f"{where}: transition {t.id!r} refers to undeclared stage {end!r}")
             if self.stage(t.source).terminal:
                 raise ValueError(f"{where}: transition {t.id!r} leaves terminal stage {t.source!r}")
+        for stage in self.stages:
+            self._validate_panel(where, stage)
+
+    def _validate_panel(self, where: str, stage: Stage) -> None:
+        loops = [t for t in self.transitions if t.source == t.target == stage.id and t.review is not ReviewMode.NONE]
+        if stage.panel is not None and not any(t.role is stage.panel for t in loops):
+            raise ValueError(f"{where}: stage {stage.id!r} names panel {stage.panel.value} but no transition lets it "
+                             "record a review there (a transition from the stage to itself with a review mode)")
+        for t in loops:
+            panel_like = t.role is not stage.role or t.role is Role.EXPERT
+            if t.review is ReviewMode.REQUIRED and panel_like and t.role is not stage.panel:
+                raise ValueError(
+                    f"{where}: {t.role.value} records reviews at stage {stage.id!r} through {t.id!r}: declare "
+                    f"Stage({stage.id!r}, ..., panel=Role.{t.role.name}) so that only the panel scores there and "
+                    "its members score blind")
 
 
 @dataclass(frozen=True)

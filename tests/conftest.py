@@ -50,6 +50,15 @@ def _pg_dsn(url: str, database: str | None = None) -> str:
     return parsed.set(database=database or parsed.database).render_as_string(hide_password=False)
 
 
+async def pg_admin(statement: str) -> None:
+    """Run one statement on the test server's own database (CREATE or DROP DATABASE)."""
+    conn = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
 @pytest.fixture(scope="session")
 def postgres_template():
     """A migrated template database; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
@@ -57,22 +66,15 @@ def postgres_template():
         pytest.fail("CI runs every test on PostgreSQL too: start one with `.ci/postgres start` and set ACCREDIT_TEST_POSTGRES_URL")
     name = f"accredit_template_{uuid.uuid4().hex[:8]}"
 
-    async def admin(statement: str) -> None:
-        conn = await asyncpg.connect(_pg_dsn(POSTGRES_URL))
-        try:
-            await conn.execute(statement)
-        finally:
-            await conn.close()
-
     def build() -> None:
-        asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+        asyncio.run(pg_admin(f'CREATE DATABASE "{name}"'))
         upgrade(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
 
     # in a thread of its own: first requested from inside a test's running event loop
     with ThreadPoolExecutor(1) as pool:
         pool.submit(build).result()
         yield name
-        pool.submit(asyncio.run, admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')).result()
+        pool.submit(asyncio.run, pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')).result()
 
 
 @pytest.fixture(params=ENGINES)

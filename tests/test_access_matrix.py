@@ -58,8 +58,6 @@ class World:
         await register(gql, credit_code=B_CODE, division="330200", name="宁波示例培训学校有限公司")
         self.related = await register(gql, division="330106", name="西湖另一培训学校有限公司")  # conflicts are declared on this one
         self.ranked = await self.reviewing(roundId="2026")
-        ok(await _act(gql, self.ranked, "score", {"role": "expert", "actor": "setup-expert"},
-                      [{"criterionId": "quality", "points": 8}]))
         self.tokens: dict[tuple[str, str], str] = {}
         for role in SCOPES:
             for where, scope in zip(("in", "out"), SCOPES[role]):
@@ -71,7 +69,10 @@ class World:
             "institutionId": self.institution["id"], "schemeId": "toy", "form": {"trainees": 150}, **extra}}, **SETUP))["createApplication"])
 
     async def reviewing(self, **extra) -> dict:
-        return ok(await submit(self.gql, await self.draft(**extra)))
+        """Submitted and scored by one expert of the panel (so the city reviewer may decide)."""
+        app = ok(await submit(self.gql, await self.draft(**extra)))
+        return ok(await _act(self.gql, app, "score", {"role": "expert", "actor": "setup-expert"},
+                             [{"criterionId": "quality", "points": 8}]))
 
     async def call(self, role: str, where: str, query: str, variables: dict | None = None) -> dict:
         token = None if role == "public" else self.tokens[role, where]
@@ -109,6 +110,14 @@ async def _scheme(w, role, where):
 
 async def _plugins(w, role, where):
     return _seen((await w.call(role, where, "{ plugins { name } }"))["plugins"])
+
+
+async def _divisions(w, role, where):
+    return _seen((await w.call(role, where, "{ divisions { code } }"))["divisions"])
+
+
+async def _org_types(w, role, where):
+    return _seen((await w.call(role, where, "{ orgTypes { value } }"))["orgTypes"])
 
 
 async def _recognitions(w, role, where):
@@ -223,6 +232,7 @@ async def _act_on(w, role, where):
 
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
+    "query.divisions": _divisions, "query.orgTypes": _org_types,
     "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.institutions": _institutions,
     "query.institution": _institution, "query.node": _node, "query.applications": _applications,
     "query.application": _application, "query.ranking": _ranking, "query.evaluate": _evaluate, "query.auditLog": _audit,
@@ -271,14 +281,34 @@ async def test_foreign_ids_look_exactly_like_missing_ones_and_are_audited(client
                     token=outsider)
     gone = await gql(doc.ACT, {"input": {"id": _missing_id(world.ranked["id"]), "expectedVersion": 1, "action": "approve"}}, token=outsider)
     assert act["actOnApplication"]["errors"] == gone["actOnApplication"]["errors"]
+    await gql.platform.denials.flush()
     denials = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { edges { node { actor entity details } } } }',
                          token=world.tokens["auditor", "in"]))["auditLog"]["edges"]  # the auditor of 杭州 sees them
-    mine = [d["node"] for d in denials if d["node"]["actor"] == "district_reviewer.out"]
-    assert len(mine) == 3, denials  # two lookups and one act; the missing IDs are not denials
-    assert {d["entity"] for d in mine} == {"application"}
+    [mine] = [d["node"] for d in denials if d["node"]["actor"] == "district_reviewer.out"]  # one entry per caller and window
+    assert mine["details"]["count"] == 3, mine  # two lookups and one act; the missing IDs are not denials
+    assert {(d["entity"], d["id"]) for d in mine["details"]["denials"]} == {("application", world.ranked["databaseId"])}
     elsewhere = (await gql('{ auditLog(first: 50, filter: {action: "access.denied"}) { totalCount } }',
                            token=world.tokens["auditor", "out"]))["auditLog"]["totalCount"]
     assert elsewhere == 0  # 宁波's auditor does not see what happened to 杭州's applications
+
+
+async def test_evaluate_follows_the_table_for_an_institution_on_the_public_register_too(client_for):
+    """The register makes an institution visible to everyone, not everyone's to pre-check."""
+    from core.demo import load_demo
+
+    gql = await client_for([toy_plugin])
+    assert await load_demo(gql.platform) == 1
+    held = await gql("{ recognitions(first: 1) { edges { node { institution { id creditCode } } } } }", role="public")
+    inst = held["recognitions"]["edges"][0]["node"]["institution"]  # on the register: anyone sees it
+    query = ('query($i: ID!) { evaluate(input: {institutionId: $i, schemeId: "toy", form: {trainees: 150}}) '
+             '{ results { criterionId } errors { code field } } }')
+    anonymous = (await gql.http.post("/graphql", json={"query": query, "variables": {"i": inst["id"]}})).json()["data"]
+    await add_user(gql.platform, "other.applicant", "applicant", credit_codes=(credit_code(),))
+    await add_user(gql.platform, "own.applicant", "applicant", credit_codes=(inst["creditCode"],))
+    outsider = await gql(query, {"i": inst["id"]}, token=await login(gql, "other.applicant"))
+    hidden = {"results": [], "errors": [{"code": "NOT_FOUND", "field": ["input", "institutionId"]}]}
+    assert anonymous["evaluate"] == outsider["evaluate"] == hidden
+    assert (await gql(query, {"i": inst["id"]}, token=await login(gql, "own.applicant")))["evaluate"]["results"]
 
 
 def _missing_id(global_id: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import act, codes, create, ok, register, submit
+from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 HELD = """query($id: ID!) { institution(id: $id) { recognitions { id title code status validUntil endedOn } } }"""
 
@@ -11,7 +11,7 @@ HELD = """query($id: ID!) { institution(id: $id) { recognitions { id title code 
 async def _granted(gql, occupation: str = "P") -> tuple[dict, str]:
     inst = await register(gql)
     app = ok(await create(gql, inst["id"], "toy", {"trainees": 150}, occupations=[occupation], roundId="2026"))
-    app = ok(await submit(gql, app))
+    app = await panel_scored(gql, ok(await submit(gql, app)))
     app = ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
     ok(await act(gql, app, "grant", role="city_reviewer"))
     held = (await gql(HELD, {"id": inst["id"]}))["institution"]["recognitions"]

@@ -2,13 +2,16 @@
 entries they leave."""
 from __future__ import annotations
 
+import asyncio
+
 import jwt
 from sqlalchemy import select
 
+from core.cli import main
 from core.db import models
 from core.identity import accounts
 from tests.support import toy_plugin
-from tests.support.identity import LOGIN, OPERATOR, PASSWORD, add_user, login, user
+from tests.support.identity import LOGIN, OPERATOR, PASSWORD, add_user, count_hashes, login, user
 
 ME = "{ me { username role authenticated scopes { areaCode schemeId creditCode } } }"
 AUDIT = "query($a: String) { auditLog(first: 100, filter: {action: $a}) { totalCount edges { node { actor action details } } } }"
@@ -47,15 +50,30 @@ async def test_wrong_password_and_unknown_user_get_the_same_answer_and_are_audit
     assert (await gql(AUDIT, {"a": "user.logged_in"}, token=token))["auditLog"]["totalCount"] == 1
 
 
-async def test_repeated_failures_lock_the_account_even_against_the_right_password(client_for):
-    gql = await client_for([toy_plugin], login_max_failures=3, login_lockout_minutes=15)
+async def test_a_locked_account_answers_exactly_as_a_wrong_password_and_refuses_even_the_right_one(client_for, monkeypatch, capsys):
+    gql = await client_for([toy_plugin], login_max_failures=5, login_lockout_minutes=15)
     await add_user(gql.platform, "city.zhao", "city_reviewer", areas=("330100",))
-    for _ in range(3):
-        assert (await gql(LOGIN, {"u": "city.zhao", "p": "guess guess guess"}))["login"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
-    locked = (await gql(LOGIN, {"u": "city.zhao", "p": PASSWORD}))["login"]
-    assert locked["token"] is None and locked["errors"][0]["code"] == "ACCOUNT_LOCKED"
+    hashed = count_hashes(monkeypatch)
+    # given six anonymous attempts at an existing and at an unknown username, then the right password
+    answers = {name: [(await gql(LOGIN, {"u": name, "p": "guess guess guess"}))["login"] for _ in range(6)]
+               for name in ("city.zhao", "nobody.here")}
+    right = (await gql(LOGIN, {"u": "city.zhao", "p": PASSWORD}))["login"]
+    # then nothing tells the locked account from an unknown name, and every answer cost a hash
+    assert answers["city.zhao"] == answers["nobody.here"] == [right] * 6
+    assert right["token"] is None and [e["code"] for e in right["errors"]] == ["INVALID_CREDENTIALS"]
+    assert "锁定" in right["errors"][0]["message"]  # the owner is told that locks exist, not that one is on
+    assert hashed == [True] * 13
+    # the lock shows to administrators: in the audit log and in `accredit users list`
+    token = await user(gql, "auditor.wang", "auditor", areas=("330000",))
+    assert (await gql(AUDIT, {"a": "user.locked"}, token=token))["auditLog"]["totalCount"] == 1
+    assert (await gql(AUDIT, {"a": "user.login_refused"}, token=token))["auditLog"]["totalCount"] == 2
+    monkeypatch.setenv("ACCREDIT_DATABASE_URL", gql.platform.settings.database_url)
+    assert await asyncio.to_thread(main, ["users", "list"]) == 0
+    listed = dict(line.split("\t")[0::3] for line in capsys.readouterr().out.splitlines())
+    assert listed["city.zhao"].startswith("locked until ") and listed["auditor.wang"] == "active"
     await gql.platform.transaction(lambda s: accounts.unlock(s, OPERATOR, "city.zhao"))
     assert await login(gql, "city.zhao")
+
 
 
 async def test_two_failures_then_a_success_reset_the_count(client_for):

@@ -73,3 +73,35 @@ async def test_filters_by_city_district_type_and_name(client_for):
     assert await names({"divisionCode": "330112"}) == ["杭州甲公司"]
     assert await names({"orgType": "TECHNICIAN_COLLEGE"}) == ["宁波乙学院"]
     assert await names({"nameContains": "学院"}) == ["宁波乙学院"]
+
+
+async def test_divisions_and_org_types_are_published_with_their_names_and_every_listed_code_registers(client_for):
+    gql = await client_for()
+    data = await gql("{ divisions { code name level cityCode } orgTypes { value label } }", role="public")
+    divisions = {d["code"]: d for d in data["divisions"]}
+    assert divisions["330106"] == {"code": "330106", "name": "西湖区", "level": "district", "cityCode": "330100"}
+    assert divisions["330200"]["cityCode"] == "330200" and divisions["330000"]["level"] == "province"
+    assert "330103" not in divisions                      # retired: refused when registering, so not offered
+    labels = {o["value"]: o["label"] for o in data["orgTypes"]}
+    assert labels["PRIVATE_NON_ENTERPRISE"] == "民办非企业单位" and len(labels) == 10
+    for code in divisions:                                # what is offered is accepted
+        payload = (await gql(doc.REGISTER, {"input": _input(divisionCode=code)}, role="applicant"))["registerInstitution"]
+        assert payload["errors"] == [], (code, payload["errors"])
+
+
+async def test_in_scope_leaves_out_institutions_seen_only_on_the_public_register(client_for):
+    from core.demo import load_demo
+    from tests.support import toy_plugin
+    from tests.support.identity import user
+
+    gql = await client_for([toy_plugin])
+    await load_demo(gql.platform)                             # one recognised institution: on the public register
+    own = credit_code()
+    await register(gql, name="杭州本机构培训学校", credit_code=own)
+    token = await user(gql, "own.applicant", "applicant", credit_codes=(own,))
+    query = """query($f: InstitutionFilter) { institutions(filter: $f, first: 10) { totalCount edges { node { name } } } }"""
+    seen = await gql(query, {"f": None}, token=token)
+    assert seen["institutions"]["totalCount"] == 2             # its own, and the one on the register
+    scoped = await gql(query, {"f": {"inScope": True}}, token=token)
+    assert [e["node"]["name"] for e in scoped["institutions"]["edges"]] == ["杭州本机构培训学校"]
+    assert (await gql(query, {"f": {"inScope": True}}, role="public"))["institutions"]["totalCount"] == 0

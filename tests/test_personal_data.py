@@ -12,13 +12,18 @@ from sqlalchemy import select, text
 from core.db.models import Base
 from core.pii import mask_value
 from plugins.zj_evaluation_org import plugin
-from tests.plugins.zj_evaluation_org_forms import draft, form
+from tests.plugins.zj_evaluation_org_forms import OCCUPATION, ROUND, draft, form
 from tests.support import documents as doc
-from tests.support.helpers import register
+from tests.support.helpers import create, register
 
 FORM = "query($id: ID!) { application(id: $id) { form events { before after } } }"
 CONTACTS = "query($id: ID!) { institution(id: $id) { contacts { name phone } } }"
 MOBILE = "13957112345"
+
+
+def _derived(data: dict) -> list:
+    """What the identity numbers also tell (sex, age) in the staff and expert tables."""
+    return [p["gender"] for p in data["staff"] + data["experts"]] + [p["age"] for p in data["staff"]]
 
 
 def _personal(data: dict) -> list[str]:
@@ -52,13 +57,20 @@ async def test_personal_data_is_sealed_in_the_database_masked_by_role_and_kept_o
 
     own = (await gql(FORM, {"id": app["id"]}, role="applicant"))["application"]["form"]
     assert _personal(own) == secrets  # the applicant reads its own form in clear
-    assert _personal((await gql(FORM, {"id": app["id"]}, role="district_reviewer"))["application"]["form"]) == secrets
+    assert _derived(own) == _derived(sent)  # and what the number tells: sex and age
+    reviewer = (await gql(FORM, {"id": app["id"]}, role="district_reviewer"))["application"]["form"]
+    assert _personal(reviewer) == secrets and _derived(reviewer) == _derived(sent)
     for role in ("expert", "scheme_admin", "auditor"):
         seen = (await gql(FORM, {"id": app["id"]}, role=role))["application"]
         assert _personal(seen["form"]) == [mask_value(s) for s in secrets], role
         assert not any(s in json.dumps(seen, ensure_ascii=False) for s in secrets), role
+        assert set(_derived(seen["form"])) == {"**"}, role  # sex and age would narrow the masked number down
+        logged = [e["after"]["form"] for e in seen["events"] if "form" in (e["after"] or {})]
+        assert logged or role == "expert", role  # the history (experts get none) shows the stored form, masked
+        for stored in logged:
+            assert _personal(stored) == [mask_value(s) for s in secrets] and set(_derived(stored)) == {"**"}, role
     masked = _personal(seen["form"])[0]
-    assert masked[:6] == secrets[0][:6] and masked[-4:] == secrets[0][-4:] and "*" * 8 in masked
+    assert masked == secrets[0][:3] + "*" * 13 + secrets[0][-2:]  # neither area nor birth date nor sequence
 
     assert (await gql(CONTACTS, {"id": contact_holder["id"]}, role="applicant"))["institution"]["contacts"][0]["phone"] == MOBILE
     assert (await gql(CONTACTS, {"id": contact_holder["id"]}, role="scheme_admin"))["institution"]["contacts"][0]["phone"] == "139****2345"
@@ -98,3 +110,26 @@ async def test_the_scan_run_after_every_test_finds_a_number_stored_in_clear(data
         assert await pii_scan.in_database(platform.engine) == [f"institutions: {MOBILE}"]  # the sealed one is not reported
     finally:
         await platform.close()
+
+
+async def test_a_repeated_identity_number_is_refused_without_quoting_it(client_for):
+    gql = await client_for([plugin], today="2020-12-01")
+    inst = await register(gql, org_type="PRIVATE_NON_ENTERPRISE", registered_on="2010-01-01")
+    sent = form()
+    sent["staff"].append(dict(sent["staff"][0], name="重名"))
+    payload = await create(gql, inst["id"], "zj_evaluation_org", sent, occupations=[OCCUPATION], roundId=ROUND)
+    assert payload["application"] is None
+    message = payload["errors"][0]["message"]
+    assert f"第 {len(sent['staff'])} 行与第 1 行的身份证号码重复" in message
+    assert sent["staff"][0]["id_number"] not in message and mask_value(sent["staff"][0]["id_number"]) not in message
+
+
+def test_the_sqlite_database_is_created_readable_by_its_owner_only(tmp_path, monkeypatch):
+    """It holds the sealed personal data beside everything else, as the secret file (0600) does."""
+    import stat
+
+    from core.cli import main
+
+    monkeypatch.setenv("ACCREDIT_DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'accredit.db'}")
+    assert main(["db", "upgrade"]) == 0
+    assert stat.S_IMODE((tmp_path / "accredit.db").stat().st_mode) == 0o600

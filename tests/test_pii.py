@@ -3,6 +3,7 @@ and kept out of logs. No database: the types, the vault and the log filter are p
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import io
 import logging
 
@@ -11,7 +12,7 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from stdnum.cn import ric
 
 from core.pii import (
-    IdNumber, Mobile, Phone, Phones, Vault, install_log_redaction, is_sealed, mask_value, redact, seal_model,
+    IdDerived, IdNumber, Mobile, Phone, Phones, Vault, install_log_redaction, is_sealed, mask_value, redact, seal_model,
     uninstall_log_redaction,
 )
 
@@ -167,7 +168,7 @@ def test_reveal_and_mask_walk_nested_data_and_leave_fakes_alone():
         "contacts": ["0571-86900000 / 13900000000"], "count": 2, "note": None}
     assert vault.mask(stored) == {
         "head": {"phone": "0571-******34", "name": "王建国"},
-        "staff": [{"id_number": "330106********123X", "age": 36}, {"id_number": "pii:v1:garbage"}],
+        "staff": [{"id_number": "330*************3X", "age": 36}, {"id_number": "pii:v1:garbage"}],
         "contacts": ["0571-******00 / 139****0000"], "count": 2, "note": None}
     assert is_sealed(stored["head"]["phone"])  # the input is not changed
 
@@ -176,7 +177,7 @@ def test_reveal_and_mask_walk_nested_data_and_leave_fakes_alone():
 
 
 @pytest.mark.parametrize("plain, masked", [
-    ("330106199001011234", "330106********1234"),
+    ("330106199001011234", "330*************34"),
     ("13900001111", "139****1111"),
     ("0571-88001234", "0571-******34"),
     ("0571-8800123-801", "0571-*****23-***"),
@@ -192,7 +193,7 @@ def test_mask_value_keeps_enough_to_recognise(plain, masked):
 
 def test_redact_masks_id_and_mobile_numbers_in_free_text():
     text = f"申请人 {VALID_ID} 手机13900001111，备用 +86 139 0000 2222；编号 12345678901234567890；电话 0571-88001234"
-    assert redact(text) == ("申请人 330106********123X 手机139****1111，备用 +86 139****2222；"
+    assert redact(text) == ("申请人 330*************3X 手机139****1111，备用 +86 139****2222；"
                             "编号 12345678901234567890；电话 0571-88001234")
 
 
@@ -233,6 +234,27 @@ def test_seal_model_seals_every_marked_field_at_any_depth():
     assert vault.reveal(sealed) == filing.model_dump(mode="json")
 
 
+class Sex(str, enum.Enum):
+    FEMALE, MALE = "female", "male"
+
+
+class Staff(Person):
+    sex: IdDerived[Sex]
+    age: IdDerived[int]
+    born: IdDerived[dt.date] | None = None
+
+
+def test_values_derived_from_the_number_are_sealed_and_masked_whole_and_reveal_with_their_type():
+    vault = Vault.from_secret(SECRET)
+    sealed = seal_model(Staff(name="甲", id_number=VALID_ID, sex="female", age=36, born=dt.date(1990, 1, 1)), vault)
+    assert all(is_sealed(sealed[k]) for k in ("sex", "age", "born")) and sealed["name"] == "甲"
+    assert vault.reveal(sealed) == {"name": "甲", "id_number": VALID_ID, "phones": [], "sex": "female", "age": 36,
+                                    "born": "1990-01-01"}
+    assert vault.mask(sealed) == {"name": "甲", "id_number": "330*************3X", "phones": [], "sex": "**", "age": "**",
+                                  "born": "**"}
+    assert TypeAdapter(Staff).json_schema()["properties"]["age"]["x-pii"] == "derived"
+
+
 def test_seal_model_keeps_a_missing_optional_value_as_none():
     vault = Vault.from_secret(SECRET)
     sealed = seal_model(Filing(title="t", staff=[]), vault)
@@ -264,7 +286,7 @@ def captured():
 def test_log_messages_are_redacted(captured):
     log, stream = captured
     log.error("id %s phone %s", VALID_ID, "13900001111")
-    assert stream.getvalue() == "ERROR id 330106********123X phone 139****1111\n"
+    assert stream.getvalue() == "ERROR id 330*************3X phone 139****1111\n"
 
 
 def test_logged_exceptions_quoting_an_id_number_are_redacted(captured):
@@ -274,7 +296,7 @@ def test_logged_exceptions_quoting_an_id_number_are_redacted(captured):
     except ValidationError:
         log.exception("form refused")
     output = stream.getvalue()
-    assert "ValidationError" in output and "330106********1230" in output
+    assert "ValidationError" in output and "330*************30" in output
     assert VALID_ID[:17] not in output
 
 

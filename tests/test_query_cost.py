@@ -13,21 +13,47 @@ from core.api.cost import ASSUMED_LIST_SIZE, MUTATION_COST
 from tests.support import documents as doc
 from tests.support.helpers import credit_code
 
-# nodes: 10 applications + 10 x (reviews 20 + 20 x judgments 20 + events 20 + recognitions 20) = 4,610
+# nodes: 50 applications + 50 x (reviews 20 + judgments 20 + events 20 + recognitions 20) = 4,050
+# reviews, judgments and events are records of their application (loaded for every application by
+# one statement each, leading nowhere further): they count 20 per application, judgments included,
+# not 20 per review; recognitions are entities (each leads back to an institution and its lists).
 # (stage is one object; availableActions are the workflow's transitions, held in memory: no nodes)
-# requests: 1 (applications) + 10 x (reviews 1 + 20 x judgments 1 + events 1 + recognitions 1) = 231
-# points: 231 / 100 = 2.31, rounded: 2
-KNOWN = """{ applications(first: 10) { totalCount edges { node {
+# requests: 1 (applications) + 50 x (reviews 1 + judgments 1 + events 1 + recognitions 1) = 201
+# points: 201 / 100 = 2.01, rounded: 2
+KNOWN = """{ applications(first: 50) { totalCount edges { node {
   id stage { title } availableActions { id }
   reviews { reviewer judgments { criterionId } }
   events { action }
   institution { name recognitions { status } }
 } } } }"""
-KNOWN_NODES, KNOWN_POINTS = 4_610, 2
+KNOWN_NODES, KNOWN_POINTS = 4_050, 2
 
-# nodes: 5 institutions + 5 x (applications 20 + 20 x reviews 20) = 2,105
+# nodes: 5 institutions + 5 x (applications 20 + 20 x reviews 20) = 2,105: a list of entities
+# (applications) multiplies what is nested in it
 NESTED = "{ institutions(first: 5) { edges { node { applications { reviews { reviewer } } } } } }"
 NESTED_NODES = 2_105
+
+# What a console sends for a work queue: a full page of applications with everything a reviewer
+# reads. 100 + 100 x (criterion results 20 + reviews 20 + judgments 20 + events 20) = 8,100 nodes
+# (availableActions and their requirements are the workflow's, held in memory).
+CONSOLE_PAGE = """query($first: Int!) { applications(first: $first) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+  id databaseId schemeId kind roundId stageId status version score grade occupations submittedAt updatedAt form
+  scheme { id title } stage { id title role citation }
+  institution { id name creditCode divisionName cityName orgType contacts { name phone } }
+  recognition { id title status validUntil banUntil }
+  criterionResults { criterionId title citation kind mode outcome rule values parameters points maxPoints field }
+  evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum passed grade lines }
+  reviews { reviewer role stage transition decision comment createdAt judgments { criterionId passed points note } }
+  events { at actor role action details }
+  availableActions { id title role target review commentRequired submits requiresGates allowed reason reasonCode
+    judgments { criterionId title citation kind required minPoints maxPoints } minimumTimeInStage { workingDays citation } }
+} } } }"""
+CONSOLE_PAGE_NODES = 8_100
+
+# Genuinely explosive: each institution's applications, each one's institution's applications …
+# 100 x 20 x 20 x 20 = 800,000 nodes (each level one statement, but the answer multiplies)
+CYCLE = """{ institutions(first: 100) { edges { node { applications { institution { applications {
+  institution { applications { id } } } } } } } } }"""
 
 
 async def _post(gql, query: str, variables: dict | None = None, *, actor: str = "tester", role: str = "public",
@@ -119,6 +145,23 @@ async def test_the_cost_of_a_known_query(client_for):
     assert dt.timedelta(0) < reset - dt.datetime.now(dt.UTC) <= window
     second = (await _post(gql, KNOWN))[1]["extensions"]["cost"]
     assert second["remaining"] == cost["remaining"] - KNOWN_POINTS and second["resetAt"] == cost["resetAt"]
+
+
+async def test_a_console_page_of_100_applications_passes_the_default_node_limit(client_for):
+    from core.settings import Settings
+
+    gql = await client_for(query_max_nodes=Settings.model_fields["query_max_nodes"].default)
+    status, body = await _post(gql, CONSOLE_PAGE, {"first": 100}, role="city_reviewer")
+    assert status == 200 and "errors" not in body, body.get("errors")
+    assert body["extensions"]["cost"]["nodes"] == CONSOLE_PAGE_NODES < gql.platform.settings.query_max_nodes
+
+
+async def test_explosive_nesting_of_entity_lists_is_still_refused(client_for):
+    from core.settings import Settings
+
+    gql = await client_for(query_max_nodes=Settings.model_fields["query_max_nodes"].default)
+    error = _refused(*await _post(gql, CYCLE, role="city_reviewer"), "QUERY_TOO_COSTLY")
+    assert error["extensions"]["nodes"] == 100 * (1 + 20 * (1 + 20 * (1 + 20)))
 
 
 async def test_ranking_counts_its_first_and_its_default(client_for):
@@ -216,3 +259,10 @@ def test_the_budget_key_is_the_account_then_the_name_then_the_address():
     assert key(Actor("li", Role.CITY_REVIEWER, user_id=7)) == "user#7"  # renaming an account keeps its budget
     assert key(Actor("li", Role.CITY_REVIEWER)) == "li"
     assert key(Actor.public()) == "anonymous@10.0.0.1"
+
+
+def test_the_types_counted_as_configuration_exist():
+    from core.api.cost import CONFIGURATION_TYPES
+    from core.api.schema import schema
+
+    assert {name for name in CONFIGURATION_TYPES if schema._schema.get_type(name) is None} == set()

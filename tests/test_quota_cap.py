@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import act, codes, create, ok, register, submit
+from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
 async def _to_notice(gql, institution_id: str, occupation: str) -> dict:
     app = ok(await create(gql, institution_id, "toy", {"trainees": 150}, occupations=[occupation], roundId="2026"))
-    app = ok(await submit(gql, app))
+    app = await panel_scored(gql, ok(await submit(gql, app)))
     return ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
 
 

@@ -35,7 +35,7 @@ async def _seed(platform, count: int, stage: str = "notice", kind: str = "recogn
             session.add(inst)
             await session.flush()
             app = models.Application(institution_id=inst.id, scheme_id="race", kind=kind, stage=stage,
-                                     status="public_notice", form={},
+                                     status="public_notice", form={}, division_code="330106", city_code="330100",
                                      occupations=[models.ApplicationOccupation(occupation=KEY.split("@")[0])])
             session.add(app)
             await session.flush()
@@ -79,7 +79,8 @@ async def test_revocations_racing_with_grants_never_exceed_the_cap(client_for, r
         cases = []
         for rec in held[:3]:
             case = models.Application(institution_id=rec.institution_id, scheme_id="race", kind="revocation",
-                                      recognition_id=rec.id, stage="open", status="in_review", form={})
+                                      recognition_id=rec.id, stage="open", status="in_review", form={},
+                                      division_code="330106", city_code="330100")
             session.add(case)
             await session.flush()
             cases.append(case.id)

@@ -12,14 +12,14 @@ from core.db import models
 from core.errors import ErrorCode, Refused
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import act, codes, create, ok, register, submit
+from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
 async def test_replaying_a_grant_ten_times_gives_one_grant_and_one_entry(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)
     app = ok(await create(gql, inst["id"], "toy", {"trainees": 150}, occupations=["R"], roundId="2026"))
-    app = ok(await submit(gql, app))
+    app = await panel_scored(gql, ok(await submit(gql, app)))
     notice = ok(await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
     results = [await act(gql, notice, "grant", role="city_reviewer", actor="city") for _ in range(10)]
     assert all(r["errors"] == [] for r in results)
@@ -27,7 +27,7 @@ async def test_replaying_a_grant_ten_times_gives_one_grant_and_one_entry(client_
     assert (await gql(doc.COUNTS))["recognitions"]["totalCount"] == 1
     async with gql.platform.reading() as session:
         actions = list(await session.scalars(select(models.Event.action).where(models.Event.application_id == int(app["databaseId"]))))
-    assert actions.count("recognition.granted") == 1 and actions.count("application.transitioned") == 3
+    assert actions.count("recognition.granted") == 1 and actions.count("application.transitioned") == 4
     usage = await gql(doc.QUOTA, {"scheme": "toy", "occupation": "R", "city": "330100"})
     assert usage["quotaUsage"][0]["used"] == 1
     # another actor, or another action, on the old version is still refused as stale

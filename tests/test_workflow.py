@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.support import documents as doc
 from tests.support import toy_plugin
-from tests.support.helpers import act, codes, create, ok, register, submit
+from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
 
 
 async def _submitted(gql, trainees: int = 150) -> dict:
@@ -32,6 +32,8 @@ async def test_wrong_role_and_stale_version_are_refused(client_for):
     app = await _submitted(gql)
     assert codes(await act(gql, app, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     stale = dict(app, version=app["version"] - 1)
+    # who may act is answered before the version: a wrong role reads its own refusal, not "stale"
+    assert codes(await act(gql, stale, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
     assert codes(await act(gql, stale, "approve", role="city_reviewer",
                            judgments=[{"criterionId": "teachers", "passed": True}])) == ["STALE_VERSION"]
     await _unchanged(gql, app)
@@ -39,7 +41,7 @@ async def test_wrong_role_and_stale_version_are_refused(client_for):
 
 async def test_judgment_gate_must_be_decided_and_passed(client_for):
     gql = await client_for([toy_plugin])
-    app = await _submitted(gql)
+    app = await panel_scored(gql, await _submitted(gql))
     missing = await act(gql, app, "approve", role="city_reviewer")
     assert codes(missing) == ["JUDGMENT_MISSING"] and missing["errors"][0]["field"] == ["judgments", "teachers"]
     failed = await act(gql, app, "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": False}])
@@ -58,10 +60,13 @@ async def test_scores_are_bounded_and_averaged_over_experts(client_for):
     assert codes(over) == ["SCORE_OUT_OF_RANGE"] and over["errors"][0]["field"] == ["input", "judgments", "0", "points"]
     assert codes(await act(gql, app, "score", role="expert", judgments=[{"criterionId": "trainees", "passed": True}])) == ["INVALID"]
     await _unchanged(gql, app)
+    quality = lambda app: next((r["outcome"], r["points"]) for r in app["criterionResults"] if r["criterionId"] == "quality")
+    assert quality(app) == ("PENDING", None)
     app = ok(await act(gql, app, "score", role="expert", actor="expert-a", judgments=[{"criterionId": "quality", "points": 10}]))
     app = ok(await act(gql, app, "score", role="expert", actor="expert-b", judgments=[{"criterionId": "quality", "points": 7}]))
     assert app["stageId"] == "review" and app["score"] == 8.5
     assert app["evaluation"]["total"] == 8.5 and app["evaluation"]["maximum"] == 10
+    assert quality(app) == ("SCORED", 8.5)  # typed: the panel's mean, not only a line of text
 
 
 async def test_ineligible_submission_names_the_field_and_changes_nothing(client_for):
@@ -140,3 +145,12 @@ async def test_evaluating_before_the_scheme_is_in_force_is_refused(client_for):
     result = (await gql(query, {"input": {"institutionId": inst["id"], "schemeId": "toy", "form": {"trainees": 150},
                                           "on": "2019-12-31"}}))["evaluate"]
     assert [e["code"] for e in result["errors"]] == ["NOT_IN_FORCE"] and "2020-01-01" in result["errors"][0]["message"]
+
+
+async def test_a_recognition_names_the_application_that_granted_it_by_global_id(client_for):
+    gql = await client_for([toy_plugin])
+    app = await _submitted(gql)
+    app = ok(await act(gql, await panel_scored(gql, app), "approve", role="city_reviewer", judgments=[{"criterionId": "teachers", "passed": True}]))
+    ok(await act(gql, app, "grant", role="city_reviewer"))
+    held = (await gql("{ recognitions(first: 1) { edges { node { grantedByApplication } } } }"))["recognitions"]["edges"]
+    assert held[0]["node"]["grantedByApplication"] == app["id"]

@@ -1,4 +1,5 @@
-"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), health and readiness probes.
+"""The ASGI application: GraphQL at /graphql (GraphiQL on GET), the web console at /console,
+health and readiness probes.
 
 Every POST to /graphql is authenticated first (:class:`Authenticate`): a valid ``Authorization:
 Bearer`` token (from ``login``, or an API token) names the actor; no header means the public view;
@@ -12,16 +13,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import orjson
+from cross_web import HTTPException  # what strawberry's views raise for a request they refuse
 from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
 from core.actors import EVERYWHERE, Actor
+from core.api.console import console_routes
 from core.api.context import Context
+from core.api.inputs import decode_body
 from core.api.schema import schema
 from core.db.engine import new_read_session
 from core.identity.accounts import authenticate
@@ -31,6 +35,7 @@ from core.platform import Platform
 from core.roles import Role
 
 ACTOR_HEADER, ROLE_HEADER = "x-accredit-actor", "x-accredit-role"
+HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 ASSETS = "/graphiql-assets"
 GC_THRESHOLD = 50_000  # allocations between young-generation collections (CPython's default: 700)
 STATIC = Path(__file__).with_name("static")
@@ -44,13 +49,26 @@ class AccreditGraphQL(GraphQL):
     async def get_context(self, request, response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else "unknown"
         return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
-                       client=client, login_session=request.scope.get("accredit.session"),
+                       client=client, login_session=request.scope.get("accredit.session"), request=request, response=response,
                        _session=request.scope.get("accredit.read_session"))
 
     @property
     def graphql_ide_html(self) -> str:
         """Strawberry's GraphiQL page, loading its scripts from our own copies instead of a CDN."""
         return super().graphql_ide_html.replace("https://unpkg.com/", f"{ASSETS}/")
+
+    async def __call__(self, scope, receive, send) -> None:
+        """As strawberry's, but a request refused before GraphQL runs (a batch, a query over GET, a
+        body that is not JSON, an unknown operationName) is answered in JSON with a code, as every
+        other refusal is, instead of plain text."""
+        if scope["type"] != "http":
+            return await super().__call__(scope, receive, send)
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as refused:
+            return await _error(send, refused.status_code, "BAD_REQUEST" if refused.status_code == 400 else "REQUEST_REFUSED",
+                                f"请求无效：{refused.reason}")
+        await response(scope, receive, send)
 
     def encode_json(self, data: object) -> bytes:
         """UTF-8 JSON, Chinese unescaped, written by orjson (a page of 100 nested applications,
@@ -60,6 +78,19 @@ class AccreditGraphQL(GraphQL):
             return orjson.dumps(data)
         except TypeError:
             return json.dumps(data, ensure_ascii=False).encode()
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Bodies that are not UTF-8 JSON, or nest too deep, are refused (:mod:`core.api.inputs`)."""
+        return decode_body(data)
+
+    async def run(self, request, *args, **kwargs):  # type: ignore[override]
+        """A request refused before GraphQL runs (a body it cannot read, batching, a wrong method)
+        is answered as a GraphQL error with ``extensions.code``, not strawberry's plain text."""
+        try:
+            return await super().run(request, *args, **kwargs)
+        except HTTPException as refused:
+            code = getattr(refused, "code", HTTP_CODES.get(refused.status_code, "BAD_REQUEST"))
+            return Response(_body(code, refused.reason), refused.status_code, media_type="application/json")
 
 
 def development_actor(headers: dict[bytes, bytes]) -> Actor:
@@ -108,8 +139,12 @@ class Authenticate:
                 await session.close()
 
 
+def _body(code: str, message: str) -> bytes:
+    return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+
+
 async def _error(send, status: int, code: str, message: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> None:
-    body = json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+    body = _body(code, message)
     await send({"type": "http.response.start", "status": status, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]})
     await send({"type": "http.response.body", "body": body})
@@ -141,6 +176,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
         Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
         Route("/healthz", health), Route("/readyz", ready),
         Mount(ASSETS, StaticFiles(directory=STATIC)),
+        *console_routes(),
     ], lifespan=lifespan)
     app.state.platform = platform
     return BodyLimit(app, platform.settings.max_body_bytes)

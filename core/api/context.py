@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.requests import Request
+from starlette.responses import Response
 from strawberry.types import Info as _Info
 
 from core.actors import Actor
 from core.db.engine import new_read_session
-from core.engine.audit import record
 from core.platform import Platform
 
 
@@ -24,6 +25,8 @@ class Context:
     actor: Actor
     client: str = "unknown"  # the caller's address, for budgets of anonymous callers
     login_session: str | None = None  # the bearer token's session (what logout ends)
+    request: Request | None = None  # the HTTP request (its cookies) and the response's headers (cookies set)
+    response: Response | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
     _loaders: Any = None
@@ -47,32 +50,27 @@ class Context:
         async with self.lock:
             return await query(self.session())
 
-    async def in_view(self, visible, everything, ids: list[int], entity: str) -> list[Any]:
+    async def in_view(self, visible, ids: list[int], entity: str) -> list[Any]:
         """The rows ``ids`` name in the actor's view (None where there is none), through the
         ``visible`` loader. One that exists outside the view (an IDOR attempt) gives None exactly
-        as a missing one does, and is audited as a denial."""
+        as a missing one does, at the same cost, and is counted as a denial."""
         shown = await visible.load_many(ids)
         hidden = [i for i, row in zip(ids, shown) if row is None]
-        for row in await everything.load_many(hidden) if hidden else ():
-            if row is not None:
-                await self.deny(f"lookup of {entity} {row.id} outside the caller's view", (entity, row.id))
+        for i, exists in zip(hidden, await self.loaders.exists[entity].load_many(hidden) if hidden else ()):
+            if exists:
+                self.deny("lookup outside the caller's view", (entity, i))
         return shown
 
-    async def deny(self, reason: str, subject: tuple[str, int] | None = None) -> None:
-        """Append a permission denial to the audit log, in a transaction of its own (the request
-        itself changed nothing), filed under its subject so the auditors of its area see it."""
-        await self.platform.transaction(lambda session: _record_denial(session, self.actor, reason, subject))
+    def deny(self, reason: str, subject: tuple[str, int] | None = None) -> None:
+        """Count a permission denial by this caller. It reaches the audit log after the request,
+        aggregated per caller, window and area (:mod:`core.engine.denials`): the request writes
+        nothing and does not wait."""
+        self.platform.denials.note(self.actor, self.client, reason, subject)
 
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()
             self._session = None
-
-
-async def _record_denial(session, actor: Actor, reason: str, subject: tuple[str, int] | None) -> None:
-    entity, entity_id = subject or ("access", 0)
-    record(session, actor, "access.denied", entity, entity_id, details={"reason": reason},
-           application_id=entity_id if entity == "application" else None)
 
 
 Info = _Info[Context, None]

@@ -8,14 +8,26 @@ literals or variables; ``@skip``/``@include`` are ignored, i.e. the worst case i
 - **Pagination.** Every connection (a field whose type's name ends in ``Connection``) must be given
   ``first`` between 1 and 100, else ``PAGINATION_REQUIRED``.
 - **Nodes.** A connection contributes ``first`` × the sizes of the lists enclosing it. A plain list
-  read from the database (an institution's applications, an application's reviews …) is not
-  paginated and counts as :data:`ASSUMED_LIST_SIZE` items, multiplied likewise; ``ranking(first:)``
-  counts as its ``first``. More than ``settings.query_max_nodes`` is refused: ``QUERY_TOO_COSTLY``.
+  read from the database is not paginated and counts as :data:`ASSUMED_LIST_SIZE` items per parent
+  item; ``ranking(first:)`` counts as its ``first``. What a plain list multiplies depends on where
+  it can lead (:func:`leads_to_entities`):
+
+  - a list of **entities**, whose items lead back into the graph (an institution's applications,
+    each with its institution and that institution's applications …), multiplies everything nested
+    in it, like a connection: this is where nesting explodes, and where it is refused;
+  - a list of **records** owned by their entity (an application's criterion results, reviews and
+    events; a review's judgments), which leads to no further entity list, is loaded for every
+    parent by one dataloader statement; it counts its items per enclosing entity item, and record
+    lists nested in it are counted per that entity too, not multiplied by the assumed size of the
+    list around them (an application's judgments are its judgments, however its reviews divide them).
+
+  More than ``settings.query_max_nodes`` is refused: ``QUERY_TOO_COSTLY``.
 - **Points.** GitHub's formula: the requests needed to fetch every list (one for a list at the top,
-  one per parent item below it), divided by 100 and rounded half up, at least 1. In this schema
-  connections exist only on ``Query``, so the plain database lists are counted as requests too;
-  otherwise every query would cost 1. A mutation costs :data:`MUTATION_COST`. Introspection
-  (``__schema``, ``__type``) adds nothing: alone it costs the minimum, 1.
+  one per parent item below it; a record list nested in records, one per enclosing entity item),
+  divided by 100 and rounded half up, at least 1. In this schema connections exist only on
+  ``Query``, so the plain database lists are counted as requests too; otherwise every query would
+  cost 1. A mutation costs :data:`MUTATION_COST` (logins nothing: :data:`SELF_PRICED_MUTATIONS`). Introspection (``__schema``, ``__type``) adds
+  nothing: alone it costs the minimum, 1.
 - **Budget.** Each caller (:func:`budget_key`) may spend ``settings.query_budget_points`` points per
   window of ``settings.query_budget_window_s`` seconds, a fixed window opened by the caller's first
   charged request (resetting like GitHub's ``resetAt``). A request the remaining points cannot pay
@@ -34,11 +46,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphql import (
     ExecutionResult, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, GraphQLField, GraphQLInt,
-    GraphQLSchema, InlineFragmentNode, OperationDefinitionNode, OperationType, SelectionSetNode, VariableNode,
-    get_named_type, get_nullable_type, is_composite_type, is_list_type, value_from_ast,
+    GraphQLNamedType, GraphQLSchema, InlineFragmentNode, OperationDefinitionNode, OperationType, SelectionSetNode,
+    VariableNode, get_named_type, get_nullable_type, is_abstract_type, is_composite_type, is_list_type, is_object_type,
+    value_from_ast,
 )
 from graphql.execution.values import get_variable_values
 from graphql.utilities import get_operation_ast
@@ -59,16 +73,22 @@ DEFAULT_FIRST = 20
 MUTATION_COST = 5
 """Points one mutation costs, whatever it selects (GitHub charges mutations more than queries)."""
 
+SELF_PRICED_MUTATIONS = frozenset({"login"})
+"""Mutations priced by a limiter of their own, not from the query budget: logins
+(:mod:`core.identity.throttle`), so a caller who spent its address's budget can still log in. A
+mutation selecting only these costs nothing here."""
+
 REQUESTS_PER_POINT = 100
 """GitHub's divisor: a point pays for 100 list fetches."""
 
 CONFIGURATION_TYPES = frozenset({
     "Scheme", "ApplicationKind", "Stage", "Transition", "Criterion", "Round", "QuotaRule", "Parameter",
-    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError",
+    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError", "Scope", "Contact", "JudgmentRequirement", "TimeInStage",
 })
-"""Types whose lists are bounded by what the plugins declare (schemes, workflows, criteria, …), or
-by the request itself (a payload's errors), and held in memory: a list of them is no database
-fetch and counts no nodes. Their fields are still walked, multiplied by :data:`ASSUMED_LIST_SIZE`,
+"""Types whose lists are bounded by what the plugins declare (schemes, workflows, criteria, …), by
+the request itself (a payload's errors, the caller's scopes) or by their row (an institution's
+contacts, kept in one column), and held in memory: a list of them is no database fetch and counts
+no nodes. Their fields are still walked, multiplied by :data:`ASSUMED_LIST_SIZE`,
 so a database list added beneath one would still be counted. A list of any other type of object
 counts as an unbounded database list: an unknown new list is over-counted, never missed."""
 
@@ -93,10 +113,24 @@ def estimate(schema: GraphQLSchema, operation: OperationDefinitionNode, fragment
     walk = _Walk(schema, fragments, variables)
     nodes, requests = walk.selections(operation.selection_set, root, frozenset())
     if operation.operation is OperationType.MUTATION:
-        points = MUTATION_COST
+        points = 0 if _root_fields(operation.selection_set, fragments) <= SELF_PRICED_MUTATIONS else MUTATION_COST
     else:
         points = max(1, (requests + REQUESTS_PER_POINT // 2) // REQUESTS_PER_POINT)
     return Estimate(nodes, requests, points, tuple(walk.problems))
+
+
+def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode],
+                 seen: frozenset[str] = frozenset()) -> set[str]:
+    """Names of the fields an operation selects at its root, through fragments (``__typename`` aside)."""
+    names: set[str] = set()
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            names |= {selection.name.value} - {"__typename"}
+        elif isinstance(selection, InlineFragmentNode):
+            names |= _root_fields(selection.selection_set, fragments, seen)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments.keys() - seen:
+            names |= _root_fields(fragments[selection.name.value].selection_set, fragments, seen | {selection.name.value})
+    return names
 
 
 class _Walk:
@@ -162,7 +196,9 @@ class _Walk:
             return n, r
         if named.name in CONFIGURATION_TYPES:
             return ASSUMED_LIST_SIZE * n, ASSUMED_LIST_SIZE * r
-        return ASSUMED_LIST_SIZE * (1 + n), 1 + ASSUMED_LIST_SIZE * r
+        if leads_to_entities(self.schema, named):
+            return ASSUMED_LIST_SIZE * (1 + n), 1 + ASSUMED_LIST_SIZE * r
+        return ASSUMED_LIST_SIZE + n, 1 + r  # records: what is nested counts per enclosing entity
 
     def _connection_first(self, node: FieldNode, definition: GraphQLField) -> int:
         first, name = self._first(node, definition), node.name.value
@@ -192,6 +228,41 @@ class _Walk:
 
     def _type(self, name: str, parent):
         return self.schema.get_type(name) or parent
+
+
+def leads_to_entities(schema: GraphQLSchema, named: GraphQLNamedType) -> bool:
+    """Whether a selection of ``named`` can reach a connection or a list of entities (types
+    implementing ``Node``) through its fields, single objects and lists alike: then a list of it
+    multiplies what is nested in it. Configuration types lead nowhere (they are held in memory)."""
+    return _reach(schema)(named.name)
+
+
+@lru_cache(maxsize=8)
+def _reach(schema: GraphQLSchema):
+    node = schema.get_type("Node")
+
+    def entities(name: str) -> bool:
+        t = schema.get_type(name)
+        return node is not None and is_object_type(t) and node in t.interfaces
+
+    @lru_cache(maxsize=None)
+    def reach(name: str, visiting: frozenset[str] = frozenset()) -> bool:
+        t = schema.get_type(name)
+        if name in CONFIGURATION_TYPES or name in visiting or not is_composite_type(t):
+            return False
+        if is_abstract_type(t):
+            return any(reach(p.name, visiting | {name}) for p in schema.get_possible_types(t))
+        for field_name, field in t.fields.items():
+            child = get_named_type(field.type)
+            if field_name.startswith("__") or not is_composite_type(child):
+                continue
+            if child.name.endswith("Connection") or (is_list_type(get_nullable_type(field.type)) and entities(child.name)):
+                return True
+            if reach(child.name, visiting | {name}):
+                return True
+        return False
+
+    return lambda name: entities(name) or reach(name)
 
 
 def _operation(execution_context) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:

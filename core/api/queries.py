@@ -14,7 +14,7 @@ from strawberry.scalars import JSON
 from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
-from core.api.types.applications import ApplicationType, CriterionResultType, EventType
+from core.api.types.applications import ApplicationType, CriterionResultType, EventType, SubtotalType
 from core.api.types.identity import ViewerType
 from core.api.types.common import (
     Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
@@ -23,6 +23,7 @@ from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
 from core.api.types.scheme_cache import scheme_type
 from core.api.types.schemes import SchemeType
+from core.api.types.vocabulary import DivisionType, OrgTypeOption, divisions, org_types
 from core.db import models
 from core.criteria import EvaluationMode, blocks
 from core.engine.jsonable import jsonable
@@ -38,6 +39,9 @@ class InstitutionFilter:
     city_code: str | None = None
     division_code: str | None = None
     org_type: OrgTypeEnum | None = None
+    in_scope: bool | None = strawberry.field(default=None, description=(
+        "Only those within your own scope (for an applicant, the institutions it acts for), leaving out "
+        "those you see only because they are on the public register"))
 
 
 @strawberry.input
@@ -95,6 +99,8 @@ class DryRunInput:
     form: JSON
     occupations: list[str] = strawberry.field(default_factory=list)
     on: dt.date | None = None
+    recognition_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="The recognition a report, check or case concerns, checked as on creation; omitted: evaluated as concerning none")
 
 
 @strawberry.type
@@ -104,6 +110,7 @@ class Assessment:
     passed: bool | None
     grade: str | None
     lines: list[str]
+    subtotals: list[SubtotalType]
 
 
 @strawberry.type
@@ -122,6 +129,10 @@ def database_id(global_id: relay.GlobalID, expected: type, *path: str) -> int:
         return int(global_id.node_id)
     except ValueError:
         raise Refused.one(ErrorCode.NOT_FOUND, "无效的 ID", *path) from None
+
+
+def optional_database_id(global_id: relay.GlobalID | None, expected: type, *path: str) -> int | None:
+    return None if global_id is None else database_id(global_id, expected, *path)
 
 
 async def _page(info: Info, query, model, first: int | None, after: str | None, of: Callable[[Any], Any]) -> Connection:
@@ -188,6 +199,14 @@ class Query:
         entry = info.context.platform.registry.schemes.get(id)
         return scheme_type(entry) if entry else None
 
+    @strawberry.field(description="Divisions an institution may be registered in (GB/T 2260: the province, its cities, Hangzhou's districts), with their names")
+    def divisions(self) -> list[DivisionType]:
+        return divisions()
+
+    @strawberry.field(description="Organisation types (机构类型) with their Chinese labels, in the order forms list them")
+    def org_types(self) -> list[OrgTypeOption]:
+        return org_types()
+
     @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
     def plugins(self, info: Info) -> list[PluginInfo]:
         return [PluginInfo(name=p.name, version=p.version, hooks=list(p.hooks), builtin=p.builtin)
@@ -206,31 +225,28 @@ class Query:
                 query = query.where(column == value.upper() if column is I.credit_code else column == value)
         if f.org_type:
             query = query.where(I.org_type == f.org_type.value)
+        if f.in_scope:
+            query = query.where(access.scoped_institutions(info.context.actor))
         return await _page(info, query, I, first, after, InstitutionType.of)
 
     @strawberry.field(description="null when no institution has this ID in your view (an ID of another type included)")
     async def institution(self, info: Info, id: relay.GlobalID) -> InstitutionType | None:
         loaders = info.context.loaders
-        row = await _load(info, loaders.visible_institution, loaders.institution, id, InstitutionType)
+        row = await _load(info, loaders.visible_institution, id, InstitutionType)
         return InstitutionType.of(row) if row else None
 
     @strawberry.field
     async def applications(
         self, info: Info, filter: ApplicationFilter | None = None, first: int | None = None, after: str | None = None,
     ) -> Connection[ApplicationType]:
-        A, I, f = models.Application, models.Institution, filter or ApplicationFilter()
+        A, f = models.Application, filter or ApplicationFilter()
         query = select(A).where(access.visible_applications(info.context.actor)).options(selectinload(A.occupations))
-        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage)):
+        for column, value in ((A.scheme_id, f.scheme_id), (A.round_id, f.round_id), (A.kind, f.kind), (A.stage, f.stage),
+                              (A.city_code, f.city_code), (A.division_code, f.division_code)):  # the area it is filed in
             if value:
                 query = query.where(column == value)
         if f.status:
             query = query.where(A.status == f.status.value)
-        if f.city_code or f.division_code:
-            query = query.join(I, I.id == A.institution_id)
-            if f.city_code:
-                query = query.where(I.city_code == f.city_code)
-            if f.division_code:
-                query = query.where(I.division_code == f.division_code)
         if f.occupation:
             query = query.where(A.id.in_(select(models.ApplicationOccupation.application_id)
                                          .where(models.ApplicationOccupation.occupation == f.occupation)))
@@ -241,7 +257,7 @@ class Query:
     @strawberry.field(description="null when no application has this ID in your view (an ID of another type included)")
     async def application(self, info: Info, id: relay.GlobalID) -> ApplicationType | None:
         loaders = info.context.loaders
-        row = await _load(info, loaders.visible_application, loaders.application, id, ApplicationType)
+        row = await _load(info, loaders.visible_application, id, ApplicationType)
         return ApplicationType.of(row) if row else None
 
     @strawberry.field
@@ -262,7 +278,7 @@ class Query:
                                                        .where(models.ApplicationOccupation.occupation == f.occupation)))
         return await _page(info, query, R, first, after, RecognitionType.of)
 
-    @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4)")
+    @strawberry.field(description="A round's scored applications, highest first; ties share a rank (1, 2, 2, 4). An expert of a panel sees only the applications whose scores are not blind to them (blind scoring), ranked among themselves")
     async def ranking(
         self, info: Info, scheme_id: str, round_id: str, kind: str = "recognition", stage: str | None = None,
         first: int | None = None,
@@ -275,10 +291,11 @@ class Query:
         if stage:
             query = query.where(A.stage == stage)
         rows = list(await info.context.run(lambda s: s.scalars(query.order_by(A.score.desc(), A.id).limit(size))))
+        shown = [(row, app) for row in rows if not await (app := ApplicationType.of(row)).blind(info)]
         ranked, previous = [], None
-        for position, row in enumerate(rows, start=1):
+        for position, (row, app) in enumerate(shown, start=1):
             rank = ranked[-1].rank if previous is not None and row.score == previous else position
-            ranked.append(RankedApplication(rank=rank, score=row.score, application=ApplicationType.of(row)))
+            ranked.append(RankedApplication(rank=rank, score=row.score, application=app))
             previous = row.score
         return ranked
 
@@ -300,13 +317,14 @@ class Query:
     @strawberry.field(description="Pre-check form data against a scheme's criteria; nothing is stored")
     async def evaluate(self, info: Info, input: DryRunInput) -> DryRunResult:
         ctx = info.context
-        try:
-            inst = await _load(info, ctx.loaders.visible_institution, ctx.loaders.institution, input.institution_id, InstitutionType)
+        try:  # the scoped view: being on the public register does not make an institution yours to assess
+            inst = await _load(info, ctx.loaders.scoped_institution, input.institution_id, InstitutionType)
             if inst is None:
                 raise Refused.one(ErrorCode.NOT_FOUND, "机构不存在", "input", "institutionId")
+            recognition_id = optional_database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
             results, assessment = await ctx.run(lambda s: dry_run(
                 ctx.platform, s, institution_id=inst.id, scheme_id=input.scheme_id, kind_id=input.kind,
-                form=input.form, occupations=tuple(input.occupations), on=input.on))
+                form=input.form, occupations=tuple(input.occupations), on=input.on, recognition_id=recognition_id))
         except Refused as refused:
             return DryRunResult(eligible=False, results=[], assessment=None, errors=[UserErrorType.of(e) for e in refused.errors])
         eligible = not any(blocks(r.kind, r.outcome) for r in results if r.mode is EvaluationMode.AUTOMATIC)
@@ -314,19 +332,20 @@ class Query:
             eligible=eligible, errors=[],
             results=[CriterionResultType.of(_as_row(r)) for r in results],
             assessment=Assessment(total=assessment.total, maximum=assessment.maximum, passed=assessment.passed,
-                                  grade=assessment.grade, lines=list(assessment.lines)),
+                                  grade=assessment.grade, lines=list(assessment.lines),
+                                  subtotals=[SubtotalType(**s.__dict__) for s in assessment.subtotals]),
         )
 
 
 
-async def _load(info: Info, visible, everything, global_id: relay.GlobalID, expected: type):
+async def _load(info: Info, visible, global_id: relay.GlobalID, expected: type):
     """The row a global ID names in the caller's view, or None: a malformed ID, one of another type
-    and one outside the view all look like a missing one (the last is audited as a denial)."""
+    and one outside the view all look like a missing one (the last is counted as a denial)."""
     try:
         row_id = database_id(global_id, expected)
     except Refused:
         return None
-    return (await info.context.in_view(visible, everything, [row_id], expected.__strawberry_definition__.name.lower()))[0]
+    return (await info.context.in_view(visible, [row_id], expected.__strawberry_definition__.name.lower()))[0]
 
 
 def _as_row(r) -> models.CriterionResult:

@@ -5,15 +5,14 @@ import logging
 from collections.abc import Iterator
 
 import strawberry
-from graphql import GraphQLError, NoSchemaIntrospectionCustomRule
+from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
-from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter, ParserCache, SchemaExtension
-from strawberry.extensions.max_aliases import create_validator as alias_rule
-from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
+from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 
 from core.api.cost import QueryCost
-from core.api.guards import QueryShapeGuard
+from core.api.guards import LIMIT_RULES, NO_INTROSPECTION, GuardedParse, QueryShapeGuard
+from core.api.inputs import InputCheck
 
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
@@ -55,18 +54,13 @@ def _mask(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
-MAX_TOKENS, MAX_DEPTH, MAX_ALIASES = 3000, 15, 30
-# built once, so the validation cache (keyed by the rules) hits across requests
-LIMIT_RULES = [depth_rule(MAX_DEPTH, should_ignore=None), alias_rule(MAX_ALIASES)]
-
-
 class IntrospectionSwitch(SchemaExtension):
     """Refuse introspection when the platform's settings turn it off (``ACCREDIT_INTROSPECTION``)."""
 
     def on_operation(self) -> Iterator[None]:  # type: ignore[override]
         context = self.execution_context
         if not context.context.platform.settings.introspection:
-            context.validation_rules = (*context.validation_rules, NoSchemaIntrospectionCustomRule)
+            context.validation_rules = (*context.validation_rules, NO_INTROSPECTION)
         yield
 
 
@@ -84,17 +78,18 @@ class AccreditSchema(strawberry.Schema):
 
 def build_schema() -> strawberry.Schema:
     """The schema with its guards: token limit at parse time; repeated fields and fragment blow-ups
-    refused before validation (:mod:`core.api.guards`); depth and alias limits during validation;
-    pagination, node limit and the caller's budget of points before execution (:mod:`core.api.cost`)."""
+    refused before validation (:mod:`core.api.guards`, after strings and numbers no field can
+    take, :mod:`core.api.inputs`); depth and alias limits during validation; pagination, node limit
+    and the caller's budget of points before execution (:mod:`core.api.cost`)."""
     return AccreditSchema(
         query=Query,
         mutation=Mutation,
         types=[InstitutionType, ApplicationType, RecognitionType],
         extensions=[
-            lambda: ParserCache(maxsize=256),
-            lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: AddValidationRules(LIMIT_RULES),
+            GuardedParse,
+            lambda: AddValidationRules(list(LIMIT_RULES)),
             IntrospectionSwitch,
+            InputCheck,
             QueryShapeGuard,
             QueryCost,
             lambda: MaskErrors(should_mask_error=_mask, error_message="服务器内部错误 (internal error)"),

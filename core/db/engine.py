@@ -4,11 +4,14 @@ SQLite: WAL, ``synchronous=FULL``, foreign keys on, a busy timeout, and write tr
 with ``BEGIN IMMEDIATE`` so that concurrent writers queue for the lock at the start instead of
 failing with "database is locked" when they upgrade a read lock mid-transaction (measured: 197 of
 200 racing approvals failed with a plain BEGIN, none with BEGIN IMMEDIATE). Read transactions stay
-deferred so that readers never wait for writers under WAL.
+deferred so that readers never wait for writers under WAL. A database file that does not exist
+yet is created 0600 (it holds the sealed personal data beside everything else; SQLite gives its
+-wal and -shm files the same mode).
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from collections.abc import AsyncIterator
@@ -44,7 +47,7 @@ def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = Fa
         _ping_when_idle(engine)
         return engine
     engine = create_async_engine(url, echo=echo, json_deserializer=json_loads)
-    _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
+    _configure_sqlite(engine, make_url(url).database, settings.sqlite_busy_timeout_ms)
     return engine
 
 
@@ -88,7 +91,21 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
                 raise exc.InvalidatePoolError() from error
 
 
-def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
+def _create_private(database: str | None) -> None:
+    """Create the SQLite file readable by its owner only, unless it exists (or is in memory)."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    try:
+        os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except (FileExistsError, FileNotFoundError):  # there already, or no such folder: SQLite reports that
+        pass
+
+
+def _configure_sqlite(engine: AsyncEngine, database: str | None, busy_timeout_ms: int) -> None:
+    @event.listens_for(engine.sync_engine, "do_connect")
+    def _private(*_args):  # noqa: ANN002 - before SQLite opens (and would create) the file
+        _create_private(database)
+
     @event.listens_for(engine.sync_engine, "connect")
     def _connect(dbapi_connection, _record):  # noqa: ANN001 - DBAPI objects
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves

@@ -58,6 +58,9 @@ class Application(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     submitted_at: Mapped[dt.datetime | None]
+    # where it is reviewed and counted: the institution's area at creation, fixed at the first submission
+    division_code: Mapped[str] = mapped_column(String(6), index=True)
+    city_code: Mapped[str] = mapped_column(String(6), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
@@ -93,6 +96,7 @@ class Evaluation(Base):
     passed: Mapped[bool | None]
     grade: Mapped[str | None] = mapped_column(String(32))
     lines: Mapped[list[Any]] = mapped_column(default=list)
+    subtotals: Mapped[list[Any]] = mapped_column(default=list)   # [{title, citation, points, maximum}]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 

@@ -14,7 +14,7 @@ def accredit_aggregate(results: list[CriterionResult], reviews: list[ReviewFacts
     if not scored:
         return Assessment()
     judged = latest_judgments(reviews)
-    total, maximum, lines = 0.0, 0.0, []
+    total, maximum, lines, counted = 0.0, 0.0, [], {}
     for result in scored:
         maximum += result.max_points or 0
         if result.mode is EvaluationMode.AUTOMATIC:
@@ -27,5 +27,6 @@ def accredit_aggregate(results: list[CriterionResult], reviews: list[ReviewFacts
                 f"{result.citation} {result.title}：{points:g}/{result.max_points:g}"
                 f"（{len(given)} 位评审的平均分）" if given else f"{result.citation} {result.title}：尚未评分"
             )
+            counted[result.criterion_id] = points if given else None
         total += points
-    return Assessment(total=round(total, 2), maximum=maximum, lines=tuple(lines))
+    return Assessment(total=round(total, 2), maximum=maximum, lines=tuple(lines), points=counted)

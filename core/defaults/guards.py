@@ -7,30 +7,16 @@ from __future__ import annotations
 
 from core.criteria import CriterionKind, EvaluationMode, Outcome, blocks
 from core.engine.context import TransitionContext
+from core.engine.requirements import gates_apply, min_time_in_stage, reason_required, round_refusal, time_in_stage_refusal
 from core.errors import ErrorCode, UserError
 from core.hookspecs import hookimpl
 from core.schemes import Purpose
 from core.scoring import ReviewFacts, gate_verdicts
-from core.workflow import ReviewMode
 
 
 def _round(ctx: TransitionContext) -> list[UserError]:
-    if not ctx.transition.submits:
-        return []
-    rnd = ctx.round
-    if rnd is None:
-        if ctx.kind.needs_round:
-            return [UserError(ErrorCode.ROUND_REQUIRED, f"“{ctx.kind.title}”须在申报批次内提交，请选择批次", ("round",))]
-        return []
-    if ctx.today > rnd.closes_on:
-        return [UserError(
-            ErrorCode.ROUND_CLOSED,
-            f"“{rnd.title}”申报截止时间为 {rnd.closes_on.isoformat()}，已截止（今天 {ctx.today.isoformat()}）",
-            ("round",),
-        )]
-    if ctx.today < rnd.opens_on:
-        return [UserError(ErrorCode.ROUND_CLOSED, f"“{rnd.title}”自 {rnd.opens_on.isoformat()} 起接受申报，尚未开始", ("round",))]
-    return []
+    refusal = round_refusal(ctx.kind, ctx.transition, ctx.round, ctx.today)
+    return [refusal] if refusal else []
 
 
 def _ban(ctx: TransitionContext) -> list[UserError]:
@@ -45,7 +31,7 @@ def _ban(ctx: TransitionContext) -> list[UserError]:
 
 
 def _gates(ctx: TransitionContext) -> list[UserError]:
-    if not (ctx.transition.submits or ctx.transition.requires_gates):
+    if not gates_apply(ctx.transition):
         return []
     return [
         UserError(ErrorCode.CRITERION_NOT_MET, f"不符合{r.explanation}", ("form", *r.field) if r.field else ("criteria", r.criterion_id))
@@ -73,24 +59,27 @@ def _judgments(ctx: TransitionContext) -> list[UserError]:
     return errors
 
 
+def _panel(ctx: TransitionContext) -> list[UserError]:
+    """A decision that needs the judgments, taken at a stage where a panel scores, needs the panel:
+    at least one of its members has recorded a review at this stage."""
+    t, stage = ctx.transition, ctx.stage
+    if not t.requires_judgment or stage.panel is None or t.target == t.source or ctx.role is stage.panel:
+        return []
+    if any(r.role == stage.panel.value and r.stage == stage.id for r in ctx.reviews):
+        return []
+    return [UserError(ErrorCode.PANEL_REVIEW_MISSING,
+                      f"“{stage.title}”须先由评审组（{stage.panel.value}）评审，才能“{t.title}”：决定不能代替评审", ("judgments",))]
+
+
 def _time_in_stage(ctx: TransitionContext) -> list[UserError]:
-    name = ctx.transition.min_working_days_in_stage
-    if not name:
-        return []
-    required = ctx.params[name]
-    elapsed = ctx.calendar.working_days_between(ctx.stage_entered_on, ctx.today)
-    if elapsed >= required.value:
-        return []
-    return [UserError(
-        ErrorCode.GUARD_FAILED,
-        f"“{ctx.stage.title}”须满 {required.value} 个工作日（{required.reference}）；"
-        f"自 {ctx.stage_entered_on.isoformat()} 起已满 {elapsed} 个工作日",
-    )]
+    required = min_time_in_stage(ctx.params, ctx.transition)
+    refusal = time_in_stage_refusal(ctx.stage, required, ctx.stage_entered_on, ctx.today, ctx.calendar)
+    return [refusal] if refusal else []
 
 
 def _review(ctx: TransitionContext) -> list[UserError]:
     t = ctx.transition
-    if (t.comment_required or t.review is ReviewMode.REQUIRED) and not ctx.comment.strip() and not ctx.judgments:
+    if reason_required(t) and not ctx.comment.strip() and not ctx.judgments:
         return [UserError(ErrorCode.REQUIRED, f"“{t.title}”须填写评审意见", ("comment",))]
     return []
 
@@ -106,6 +95,7 @@ def accredit_transition_refusals(context: TransitionContext) -> list[UserError]:
         *_ban(context),
         *_gates(context),
         *_judgments(context),
+        *_panel(context),
         *_time_in_stage(context),
         *_review(context),
         *_own_guards(context),

@@ -20,6 +20,7 @@ from core.recognitions import RecognitionFacts
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind
 from core.scoring import Assessment, ReviewFacts, gate_verdicts
+from core.workflow import Workflow
 
 
 def evaluate(
@@ -61,6 +62,19 @@ def aggregate(
     return pm.hook.accredit_aggregate(scheme=entry.scheme, kind=kind, results=results, reviews=reviews)
 
 
+def counted(workflow: Workflow, reviews: list[ReviewFacts]) -> list[ReviewFacts]:
+    """The reviews as aggregation sees them: points count only when recorded by the role that scores
+    at the stage where they were given (its panel, else the role acting there). Core refuses other
+    points when they are given; this keeps any stored before that rule out of every total."""
+    out = []
+    for review in reviews:
+        scorer = workflow.scorer(review.stage)
+        if scorer is not None and scorer.value != review.role and any(j.points is not None for j in review.judgments):
+            review = replace(review, judgments=tuple(j for j in review.judgments if j.points is None))
+        out.append(review)
+    return out
+
+
 def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -> list[CriterionResult]:
     """Fold reviewers' gate decisions into judgment results, so they read as decided."""
     verdicts = gate_verdicts(reviews)
@@ -73,6 +87,18 @@ def with_judgments(results: list[CriterionResult], reviews: list[ReviewFacts]) -
     return out
 
 
+def scored(results: list[CriterionResult], assessment: Assessment) -> list[CriterionResult]:
+    """Results as stored and shown: a judged item the aggregation counted points for reads as scored,
+    with those points (a reviewer's pending item becomes e.g. SCORED 8.5/10 once the panel scored)."""
+    out = []
+    for result in results:
+        points = assessment.points.get(result.criterion_id)
+        if result.outcome is Outcome.PENDING and points is not None:
+            result = replace(result, outcome=Outcome.SCORED, points=points)
+        out.append(result)
+    return out
+
+
 async def store(
     session: AsyncSession, application: models.Application, entry: SchemeEntry,
     results: list[CriterionResult], assessment: Assessment, *, trigger: str, on: dt.date,
@@ -81,7 +107,7 @@ async def store(
         application_id=application.id, trigger=trigger, evaluated_on=on, plugin=entry.plugin,
         plugin_version=entry.plugin_version, scheme_version=entry.scheme.version,
         total=assessment.total, maximum=assessment.maximum, passed=assessment.passed, grade=assessment.grade,
-        lines=list(assessment.lines),
+        lines=list(assessment.lines), subtotals=[jsonable(s.__dict__) for s in assessment.subtotals],
     )
     session.add(evaluation)
     await session.flush()
@@ -91,7 +117,7 @@ async def store(
             position=position, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,
             outcome=r.outcome.value, rule=r.rule, values=jsonable(r.values), parameters=jsonable(r.parameters), points=r.points,
             max_points=r.max_points, field=list(r.field),
-        ) for position, r in enumerate(results)], execution_options={"render_nulls": True})  # nulls too: one batch
+        ) for position, r in enumerate(scored(results, assessment))], execution_options={"render_nulls": True})  # nulls too: one batch
     application.score, application.grade = assessment.total, assessment.grade
     return evaluation
 

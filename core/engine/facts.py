@@ -7,14 +7,17 @@ from core.recognitions import RecognitionFacts, RecognitionStatus
 from core.scoring import Judgment, ReviewFacts
 
 
-def institution_facts(row: models.Institution) -> InstitutionFacts:
+def institution_facts(row: models.Institution, application: models.Application | None = None) -> InstitutionFacts:
+    """The institution; for an ``application``, in the area the application is filed in (fixed at
+    its first submission), so its criteria, guards and quota keys follow no later move."""
+    filed_in = application or row
     return InstitutionFacts(
         id=row.id,
         name=row.name,
         credit_code=row.credit_code,
         org_type=OrgType(row.org_type),
-        division_code=row.division_code,
-        city_code=row.city_code,
+        division_code=filed_in.division_code,
+        city_code=filed_in.city_code,
         registered_on=row.registered_on,
     )
 

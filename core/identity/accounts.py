@@ -1,12 +1,12 @@
-"""Accounts: creating users, logging in and out, API tokens, conflicts of interest, and turning a
-request's bearer token back into an :class:`~core.actors.Actor`."""
+"""Accounts: creating users, logging out, passwords, API tokens, conflicts of interest, and turning
+a request's bearer token back into an :class:`~core.actors.Actor` (logging in is :mod:`.login`)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,7 +19,6 @@ from core.identifiers import normalize_credit_code
 from core.identity import passwords, tokens
 from core.roles import Role
 from core.secret import derive
-from core.settings import Settings
 
 USERNAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{1,63}$")
 BEARER_PURPOSE = "bearer tokens v1"
@@ -72,13 +71,13 @@ async def create_user(
     return user
 
 
-async def _find_user(session: AsyncSession, username: str, *, lock: bool) -> models.User | None:
+async def find_user(session: AsyncSession, username: str, *, lock: bool) -> models.User | None:
     query = select(models.User).where(models.User.username == username).options(selectinload(models.User.scopes))
     return await session.scalar(query.with_for_update(of=models.User) if lock else query)
 
 
 async def user_by_name(session: AsyncSession, username: str, *path: str, lock: bool = False) -> models.User:
-    user = await _find_user(session, username, lock=lock)
+    user = await find_user(session, username, lock=lock)
     if user is None:
         raise Refused.one(ErrorCode.NOT_FOUND, f"用户 {username} 不存在", *path)
     return user
@@ -87,48 +86,6 @@ async def user_by_name(session: AsyncSession, username: str, *path: str, lock: b
 def actor_of(user: models.User) -> Actor:
     scopes = tuple(Scope(area=s.area_code, scheme_id=s.scheme_id, credit_code=s.credit_code) for s in user.scopes)
     return Actor(user.username, Role(user.role), scopes, user.id)
-
-
-@dataclass(frozen=True)
-class LoginResult:
-    token: str | None = None
-    expires_at: dt.datetime | None = None
-    actor: Actor | None = None
-    error: Refused | None = None
-
-
-async def login(session: AsyncSession, settings: Settings, secret: str, username: str, password: str) -> LoginResult:
-    """Check a password. Failures are counted, and the account locked after
-    ``login_max_failures`` in a row; every attempt is written to the audit log. Unknown user and
-    wrong password get the same answer, so a caller cannot probe for usernames."""
-    now = dt.datetime.now(dt.UTC)
-    user = await _find_user(session, username, lock=True)
-    wrong = Refused.one(ErrorCode.INVALID_CREDENTIALS, "用户名或密码错误", "input", "password")
-    if user is None or not user.active:
-        passwords.verify_password(None, password)
-        record(session, Actor(username[:64], Role.PUBLIC), "user.login_failed", "user", user.id if user else 0,
-               details={"username": username[:64], "reason": "unknown or inactive account"})
-        return LoginResult(error=wrong)
-    actor = actor_of(user)
-    locked_until = utc(user.locked_until)
-    if locked_until and locked_until > now:
-        record(session, actor, "user.login_refused", "user", user.id, details={"reason": "locked", "until": locked_until})
-        return LoginResult(error=Refused.one(
-            ErrorCode.ACCOUNT_LOCKED, f"连续登录失败次数过多，账号锁定至 {locked_until.isoformat(timespec='minutes')}（UTC）", "input", "username"))
-    if not passwords.verify_password(user.password_hash, password):
-        user.failed_logins += 1
-        details = {"reason": "wrong password", "failures": user.failed_logins}
-        if user.failed_logins >= settings.login_max_failures:
-            user.locked_until, user.failed_logins = now + dt.timedelta(minutes=settings.login_lockout_minutes), 0
-            details["locked_until"] = user.locked_until
-        record(session, actor, "user.login_failed", "user", user.id, details=details)
-        return LoginResult(error=wrong)
-    user.failed_logins, user.locked_until = 0, None
-    expires = now + dt.timedelta(minutes=settings.session_minutes)
-    sid = tokens.new_session_id()
-    session.add(models.LoginSession(id=sid, user_id=user.id, issued_at=now, expires_at=expires))
-    record(session, actor, "user.logged_in", "user", user.id, details={"session": sid, "expires_at": expires})
-    return LoginResult(token=tokens.issue_bearer(derive(secret, BEARER_PURPOSE), user.id, sid, expires), expires_at=expires, actor=actor)
 
 
 async def authenticate(session: AsyncSession, secret: str, token: str) -> tuple[Actor, str | None]:
@@ -175,11 +132,40 @@ async def issue_api_token(session: AsyncSession, actor: Actor, username: str, na
     return token
 
 
-async def set_password(session: AsyncSession, actor: Actor, username: str, password: str) -> None:
+@dataclass(frozen=True)
+class Revoked:
+    sessions: int
+    api_tokens: int
+    api_tokens_kept: int
+
+
+async def set_password(session: AsyncSession, actor: Actor, username: str, password: str, *,
+                       revoke_api_tokens: bool = False) -> Revoked:
+    """Set (or reset) a password and clear a lockout. Every login session of the account ends at
+    once; its API tokens too when ``revoke_api_tokens``, else they are only counted."""
     user = await user_by_name(session, username, "username", lock=True)
     passwords.check_password_rule(password, username)
     user.password_hash, user.failed_logins, user.locked_until = passwords.hash_password(password), 0, None
-    record(session, actor, "user.password_set", "user", user.id)
+    now = dt.datetime.now(dt.UTC)
+    sessions = await _revoke(session, models.LoginSession, user.id, now)
+    if revoke_api_tokens:
+        revoked = Revoked(sessions, api_tokens=await _revoke(session, models.ApiToken, user.id, now), api_tokens_kept=0)
+    else:
+        revoked = Revoked(sessions, api_tokens=0, api_tokens_kept=await session.scalar(
+            select(func.count()).select_from(models.ApiToken).where(*_live(models.ApiToken, user.id, now))))
+    record(session, actor, "user.password_set", "user", user.id, details={
+        "sessions_ended": revoked.sessions, "api_tokens_revoked": revoked.api_tokens, "api_tokens_kept": revoked.api_tokens_kept})
+    return revoked
+
+
+def _live(table, user_id: int, now: dt.datetime) -> tuple:
+    """Conditions on the user's login sessions or API tokens (``table``) that still work."""
+    return table.user_id == user_id, table.revoked_at.is_(None), or_(table.expires_at.is_(None), table.expires_at > now)
+
+
+async def _revoke(session: AsyncSession, table, user_id: int, now: dt.datetime) -> int:
+    """Revoke the user's live login sessions or API tokens (``table``); how many there were."""
+    return (await session.execute(update(table).where(*_live(table, user_id, now)).values(revoked_at=now))).rowcount
 
 
 async def unlock(session: AsyncSession, actor: Actor, username: str) -> None:

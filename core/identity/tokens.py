@@ -1,4 +1,5 @@
-"""Bearer tokens (HS256 JWTs naming a login session) and API tokens (random, stored hashed)."""
+"""Bearer tokens (HS256 JWTs naming a login session), device tokens (HS256 JWTs naming the
+account a browser logged in to) and API tokens (random, stored hashed)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,6 +11,7 @@ import jwt
 API_PREFIX = "acc_"
 _ALGORITHM = "HS256"
 _ISSUER = "accredit"
+_DEVICE_ISSUER = "accredit device"
 
 
 class InvalidToken(Exception):
@@ -28,6 +30,18 @@ def read_bearer(key: bytes, token: str) -> tuple[int, str]:
         return int(claims["sub"]), str(claims["sid"])
     except (jwt.PyJWTError, ValueError) as error:
         raise InvalidToken(type(error).__name__) from None
+
+
+def issue_device(key: bytes, username: str, expires_at: dt.datetime) -> str:
+    return jwt.encode({"iss": _DEVICE_ISSUER, "sub": username, "exp": expires_at}, key, algorithm=_ALGORITHM)
+
+
+def device_of(key: bytes, token: str) -> str | None:
+    """The username a genuine, unexpired device token names; None for anything else."""
+    try:
+        return str(jwt.decode(token, key, algorithms=[_ALGORITHM], issuer=_DEVICE_ISSUER, options={"require": ["exp", "sub"]})["sub"])
+    except jwt.PyJWTError:
+        return None
 
 
 def new_session_id() -> str:

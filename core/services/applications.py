@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import access
@@ -27,11 +29,29 @@ from core.services import loading
 
 @dataclass(frozen=True)
 class Draft:
-    """What a client sends to create or edit an application."""
+    """What a client sends to create an application."""
 
     form: dict[str, Any]
     occupations: tuple[str, ...] = ()
     round_id: str | None = None
+
+
+class Keep(enum.Enum):
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+"""An edit's field left out: the application keeps its value."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """What a client changes in an application: a field left at :data:`KEEP` keeps its value;
+    ``round_id=None`` takes the application out of its round, ``occupations=()`` clears them."""
+
+    form: dict[str, Any] | Keep = KEEP
+    occupations: tuple[str, ...] | Keep = KEEP
+    round_id: str | None | Keep = KEEP
 
 
 def snapshot(row: models.Application) -> dict[str, Any]:
@@ -41,14 +61,33 @@ def snapshot(row: models.Application) -> dict[str, Any]:
     }
 
 
+MAX_OCCUPATIONS, OCCUPATION_LENGTH = 100, 64  # per application; characters of one (its column)
+
+
 def clean_occupations(values: tuple[str, ...]) -> tuple[str, ...]:
+    if len(values) > MAX_OCCUPATIONS:
+        raise Refused.one(ErrorCode.INVALID, f"一个申请最多 {MAX_OCCUPATIONS} 个职业（工种），收到 {len(values)} 个", "input", "occupations")
     cleaned = tuple(v.strip() for v in values)
     for i, value in enumerate(cleaned):
-        if not value:
-            raise Refused.one(ErrorCode.INVALID, "职业（工种）不能为空", "input", "occupations", str(i))
+        if not value or len(value) > OCCUPATION_LENGTH:
+            raise Refused.one(ErrorCode.INVALID, f"职业（工种）应为 1–{OCCUPATION_LENGTH} 个字符", "input", "occupations", str(i))
     if len(set(cleaned)) != len(cleaned):
         raise Refused.one(ErrorCode.DUPLICATE, "职业（工种）重复", "input", "occupations")
     return cleaned
+
+
+def application_occupations(kind: ApplicationKind, form: BaseModel, sent: tuple[str, ...]) -> tuple[str, ...]:
+    """The occupations an application is for: those the client sent or, for a kind whose form holds
+    them (``occupations_from``), the form's, which the client need not send again; sent besides,
+    they must be the same."""
+    cleaned = clean_occupations(sent)
+    if kind.occupations_from is None:
+        return cleaned
+    derived = tuple(dict.fromkeys(kind.occupations_from(form)))
+    if cleaned and set(cleaned) != set(derived):
+        raise Refused.one(ErrorCode.INVALID, f"“{kind.title}”的职业（工种）取自表单（{'、'.join(derived) or '无'}），无需另填；"
+                                             f"所填的（{'、'.join(cleaned)}）与之不一致", "input", "occupations")
+    return derived
 
 
 def evaluation_date(platform: Platform, row: models.Application | None) -> dt.date:
@@ -73,13 +112,14 @@ async def create_application(
     if draft.round_id is not None:
         entry.round(draft.round_id, "input", "roundId")
     recognition = await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
-    form = validate_form(kind.form, draft.form, "input", "form")
-    occupations = clean_occupations(draft.occupations)
+    form = validate_form(kind.form, draft.form, "input", "form", from_client=True)
+    occupations = application_occupations(kind, form, draft.occupations)
     stage = kind.workflow.stage(kind.workflow.initial)
     row = models.Application(
         institution_id=inst.id, scheme_id=entry.scheme.id, round_id=draft.round_id, kind=kind.id,
         recognition_id=recognition.id if recognition else None, form=seal_model(form, platform.vault),
         stage=stage.id, status=stage.status.value, created_by=actor.name, stage_entered_at=platform.now(),
+        division_code=inst.division_code, city_code=inst.city_code,
         occupations=[models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)],
     )
     session.add(row)
@@ -91,7 +131,7 @@ async def create_application(
 
 
 async def edit_application(
-    platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, draft: Draft,
+    platform: Platform, session: AsyncSession, actor: Actor, *, application_id: int, expected_version: int, edit: Edit,
 ) -> models.Application:
     row = await loading.application_in_view(session, actor, application_id, "input", "id")
     entry = platform.registry.scheme(row.scheme_id)
@@ -103,14 +143,22 @@ async def edit_application(
         raise Refused.denied(ErrorCode.ROLE_NOT_ALLOWED, f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}",
                              f"edit of application {row.id} by role {actor.role.value}", subject=("application", row.id))
     check_version(row, expected_version)
-    if draft.round_id is not None:
-        entry.round(draft.round_id, "input", "roundId")
-    form = validate_form(kind.form, draft.form, "input", "form")
-    occupations = clean_occupations(draft.occupations)
+    if isinstance(edit.round_id, str):
+        entry.round(edit.round_id, "input", "roundId")
+    form = None if edit.form is KEEP else validate_form(kind.form, edit.form, "input", "form", from_client=True)
+    sent = None if edit.occupations is KEEP else edit.occupations
+    if kind.occupations_from is not None and (form is not None or sent is not None):  # derived from the form as it will be
+        current = form or validate_form(kind.form, platform.vault.reveal(row.form), "form")
+        occupations = application_occupations(kind, current, sent or ())
+    else:
+        occupations = None if sent is None else clean_occupations(sent)
     before = snapshot(row)
-    row.form = seal_model(form, platform.vault)
-    row.round_id = draft.round_id if draft.round_id is not None else row.round_id
-    row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
+    if form is not None:
+        row.form = seal_model(form, platform.vault)
+    if edit.round_id is not KEEP:
+        row.round_id = edit.round_id
+    if occupations is not None:
+        row.occupations = [models.ApplicationOccupation(occupation=o, position=i) for i, o in enumerate(occupations)]
     row.version += 1
     row.updated_at = dt.datetime.now(dt.UTC)
     await session.flush()
@@ -152,9 +200,10 @@ async def evaluate_row(
     inst = await loading.institution(session, row.institution_id)
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
     form = validate_form(kind.form, platform.vault.reveal(row.form), "form")
-    review_list = reviews if reviews is not None else [review_facts(r) for r in await loading.reviews(session, row.id)]
+    review_list = ev.counted(kind.workflow, reviews if reviews is not None
+                             else [review_facts(r) for r in await loading.reviews(session, row.id)])
     results = ev.evaluate(
-        platform.pm, entry, kind, form=form, institution=institution_facts(inst), on=evaluation_date(platform, row),
+        platform.pm, entry, kind, form=form, institution=institution_facts(inst, row), on=evaluation_date(platform, row),
         calendar=platform.calendar, occupations=tuple(o.occupation for o in row.occupations),
         recognition=recognition_facts(rec) if rec else None,
         history=await loading.history(session, inst.id, entry.scheme.id, row.id, platform.vault),
@@ -173,16 +222,21 @@ async def evaluate_and_store(
 
 async def dry_run(
     platform: Platform, session: AsyncSession, *, institution_id: int, scheme_id: str, kind_id: str,
-    form: dict[str, Any], occupations: tuple[str, ...], on: dt.date | None = None,
+    form: dict[str, Any], occupations: tuple[str, ...], on: dt.date | None = None, recognition_id: int | None = None,
 ) -> tuple[list[CriterionResult], Assessment]:
-    """An applicant's pre-check: the same evaluation as on submission, nothing stored."""
+    """An applicant's pre-check: the same evaluation as on submission, nothing stored. The
+    recognition a report or check concerns is checked as on creation when given; without it such a
+    kind is evaluated as concerning none (what its criteria say of a missing recognition)."""
     entry = platform.registry.scheme(scheme_id, "input", "schemeId")
     kind = entry.kind(kind_id, "input", "kind")
     inst = await loading.institution(session, institution_id, "input", "institutionId")
-    model = validate_form(kind.form, form, "input", "form")
+    recognition = (await _concerned_recognition(session, entry, kind, inst.id, recognition_id)
+                   if recognition_id is not None or kind.purpose is not Purpose.CONCERNS_RECOGNITION else None)
+    model = validate_form(kind.form, form, "input", "form", from_client=True)
     results = ev.evaluate(
         platform.pm, entry, kind, form=model, institution=institution_facts(inst), on=on or platform.today(),
-        calendar=platform.calendar, occupations=clean_occupations(occupations),
+        calendar=platform.calendar, occupations=application_occupations(kind, model, occupations),
+        recognition=recognition_facts(recognition) if recognition else None,
         history=await loading.history(session, inst.id, entry.scheme.id, None, platform.vault),
     )
     return results, ev.aggregate(platform.pm, entry, kind, results, [])

@@ -1,4 +1,9 @@
-"""Registering and updating institutions."""
+"""Registering and updating institutions.
+
+An institution may not change its division while one of its applications is in review (out of its
+draft and not yet concluded): the application is reviewed by the offices of the area it was
+submitted in and counted against that area's quota, and a move could otherwise choose both.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,6 +25,7 @@ from core.institutions import OrgType
 from core.pii import Phones, Vault, seal_model
 from core.platform import Platform
 from core.roles import Role
+from core.workflow import Status
 
 MUTABLE = ("name", "org_type", "division_code", "registered_on", "legal_representative", "contacts", "address")
 
@@ -105,6 +111,8 @@ async def update_institution(
     data = validate_form(InstitutionData, merged, "input")
     city = _check(data, platform.today(), "input")
     _check_registrar(actor, row.credit_code, data, city, "变更")
+    if data.division_code != row.division_code:
+        await _refuse_move_in_review(session, platform, row)
     for key, value in _columns(data, platform.vault).items():
         setattr(row, key, value)
     row.city_code = city
@@ -112,6 +120,18 @@ async def update_institution(
     row.updated_at = dt.datetime.now(dt.UTC)
     record(session, actor, "institution.updated", "institution", row.id, before=before, after=snapshot(row))
     return row
+
+
+async def _refuse_move_in_review(session: AsyncSession, platform: Platform, row: models.Institution) -> None:
+    A = models.Application
+    stages = await session.execute(select(A.scheme_id, A.kind, A.stage).where(
+        A.institution_id == row.id, A.status != Status.DRAFT.value))
+    in_review = sum(not platform.registry.scheme(scheme).kind(kind).workflow.stage(stage).terminal
+                    for scheme, kind, stage in stages)
+    if in_review:
+        raise Refused.one(ErrorCode.NOT_EDITABLE,
+                          f"本机构有 {in_review} 件申请正在审核中，审核期间不能变更注册地行政区划"
+                          "（申请由提交时所在地区审核并计入该地区名额）；请待审核办结后再变更", "input", "divisionCode")
 
 
 def _columns(data: InstitutionData, vault: Vault) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from core.actors import Actor
 from core.clock import china_date
 from core.criteria import ApplicationSummary
 from core.db import models
+from core.engine.requirements import Move
 from core.errors import ErrorCode, Refused
 from core.pii import Vault
 from core.recognitions import RecognitionStatus
@@ -41,7 +42,7 @@ async def application_in_view(session: AsyncSession, actor: Actor, application_i
     """:func:`application_for_update`, refused as NOT_FOUND (and audited) when outside the actor's scope."""
     row = await application_for_update(session, application_id, *path)
     inst = await institution(session, row.institution_id)
-    if not access.application_in_scope(actor, row.scheme_id, inst):
+    if not access.application_in_scope(actor, row.scheme_id, inst, (row.division_code, row.city_code)):
         raise Refused.denied(ErrorCode.NOT_FOUND, "申请不存在", f"application {row.id} outside the actor's scope", *path,
                              subject=("application", row.id))
     return row
@@ -110,9 +111,17 @@ async def last_event(session: AsyncSession, application_id: int) -> models.Event
     ).order_by(models.Event.id.desc()).limit(1))
 
 
-async def transitions_of(session: AsyncSession, application_id: int) -> list[models.Event]:
-    """The application's transitions, oldest first, as the event log recorded them."""
-    return list(await session.scalars(select(models.Event).where(
-        models.Event.application_id == application_id, models.Event.entity == "application",
+def transition_events(application_ids: list[int]):
+    """The applications' transitions, oldest first, as the event log recorded them."""
+    return select(models.Event).where(
+        models.Event.application_id.in_(application_ids), models.Event.entity == "application",
         models.Event.action == "application.transitioned",
-    ).order_by(models.Event.id)))
+    ).order_by(models.Event.id)
+
+
+def move(event: models.Event) -> Move:
+    return Move(event.actor, event.details.get("from"), event.details.get("to"))
+
+
+async def transitions_of(session: AsyncSession, application_id: int) -> list[Move]:
+    return [move(e) for e in await session.scalars(transition_events([application_id]))]

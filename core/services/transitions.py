@@ -18,6 +18,7 @@ from core.engine import evaluate as ev
 from core.engine.audit import record
 from core.engine.context import TransitionContext
 from core.engine.facts import institution_facts, recognition_facts, review_facts
+from core.engine.requirements import conflict_refusal, four_eyes_refusal, judgment_requirements, role_refusal, score_range
 from core.errors import ErrorCode, Refused, UserError
 from core.identity.accounts import has_conflict
 from core.platform import Platform
@@ -45,25 +46,22 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     workflow = kind.workflow
     if await _is_replay(session, row, actor, request):
         return row  # the same request, already carried out: same result, no second effect
-    check_version(row, request.expected_version)
     stage = workflow.stage(row.stage)
-    transition = _find(workflow.available(stage.id), request.transition, stage.title)
-    if actor.role is not transition.role:
-        raise Refused.denied(
-            ErrorCode.ROLE_NOT_ALLOWED,
-            f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {actor.role.value}",
-            f"{transition.id} on application {row.id} by role {actor.role.value}", "input", "action",
-            subject=("application", row.id),
-        )
+    transition = _find(workflow.available(stage.id), request.transition, stage.title, row, request.expected_version)
+    if refusal := role_refusal(actor.role, transition):
+        raise Refused([refusal], denial=f"{transition.id} on application {row.id} by role {actor.role.value}",
+                      subject=("application", row.id))
     inst = await loading.institution(session, row.institution_id)
     if actor.role is not Role.APPLICANT:
         await _check_independence(session, actor, row, inst, stage, transition)
-    _check_judgments(entry, row.kind, transition, request.judgments)
+    check_version(row, request.expected_version)  # who may act is answered first, whatever version they hold
+    _check_judgments(entry, row.kind, stage, transition, request.judgments)
 
     today = platform.today()
     before = snapshot(row)
-    if transition.submits and row.submitted_at is None:  # the first submission is the application date
+    if transition.submits and row.submitted_at is None:  # the first submission: the application date and area
         row.submitted_at = platform.now()
+        row.division_code, row.city_code = inst.division_code, inst.city_code
     earlier = [review_facts(r) for r in await loading.reviews(session, row.id)]
     current = ReviewFacts(actor.name, actor.role.value, stage.id, transition.id, dt.datetime.now(dt.UTC),
                           request.judgments, request.comment)
@@ -71,7 +69,7 @@ async def act(platform: Platform, session: AsyncSession, actor: Actor, applicati
     rec = await loading.recognition(session, row.recognition_id) if row.recognition_id else None
     context = TransitionContext(
         scheme=entry.scheme, kind=kind, transition=transition, stage=stage, application_id=row.id, form=form,
-        occupations=tuple(o.occupation for o in row.occupations), institution=institution_facts(inst),
+        occupations=tuple(o.occupation for o in row.occupations), institution=institution_facts(inst, row),
         role=actor.role, actor=actor.name, today=today, params=entry.scheme.parameters.at(today),
         calendar=platform.calendar, results=tuple(results), reviews=tuple(earlier), judgments=request.judgments,
         comment=request.comment, assessment=assessment,
@@ -122,29 +120,21 @@ async def _check_independence(session: AsyncSession, actor: Actor, row: models.A
     linked to. Four eyes: whoever submitted or reviewed the application at the stage before this
     one may not decide (move it on from) this one."""
     if await has_conflict(session, actor, inst.credit_code):
-        raise Refused.denied(
-            ErrorCode.CONFLICT_OF_INTEREST, f"{actor.name} 已登记与{inst.name}存在利益关联，应当回避，不能评审或决定其申请",
-            f"{transition.id} on application {row.id}: recorded conflict of interest", "input", "id",
-            subject=("application", row.id))
+        raise Refused([conflict_refusal(actor, inst.name)], subject=("application", row.id),
+                      denial=f"{transition.id} on application {row.id}: recorded conflict of interest")
     if transition.target == transition.source:
         return  # recording a review without moving the application decides nothing
-    moves = await loading.transitions_of(session, row.id)
-    entry = next((e for e in reversed(moves) if e.details.get("to") == stage.id and e.details.get("from") != stage.id), None)
-    if entry is None:
-        return
-    previous = entry.details.get("from")
-    if any(e.actor == actor.name and e.details.get("from") == previous for e in moves):
-        raise Refused.denied(
-            ErrorCode.FOUR_EYES,
-            f"{actor.name} 已在上一环节（{previous}）提交或审核本申请，“{stage.title}”须由另一人办理（双人复核）",
-            f"{transition.id} on application {row.id}: acted at the previous stage {previous}", "input", "action",
-            subject=("application", row.id))
+    if refusal := four_eyes_refusal(actor, stage, transition, await loading.transitions_of(session, row.id)):
+        raise Refused([refusal], subject=("application", row.id),
+                      denial=f"{transition.id} on application {row.id}: acted at the previous stage")
 
 
-def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> Transition:
+def _find(available: tuple[Transition, ...], wanted: str, stage_title: str, row: models.Application,
+          expected_version: int) -> Transition:
     for transition in available:
         if transition.id == wanted:
             return transition
+    check_version(row, expected_version)  # not possible now: a client holding an old version is told that first
     options = "、".join(f"{t.id}（{t.title}）" for t in available) or "无（流程已结束）"
     raise Refused.one(
         ErrorCode.TRANSITION_NOT_ALLOWED,
@@ -152,23 +142,32 @@ def _find(available: tuple[Transition, ...], wanted: str, stage_title: str) -> T
     )
 
 
-def _check_judgments(entry: SchemeEntry, kind_id: str, transition: Transition, judgments: tuple[Judgment, ...]) -> None:
+def _check_judgments(entry: SchemeEntry, kind_id: str, stage: Stage, transition: Transition,
+                     judgments: tuple[Judgment, ...]) -> None:
     if judgments and transition.review is ReviewMode.NONE:
         raise Refused.one(ErrorCode.INVALID, f"“{transition.title}”不记录评审打分或判定", "input", "judgments")
     errors, seen = [], set()
-    applicable = {c.id: c for c in entry.criteria_for(kind_id)}
+    criteria = entry.criteria_for(kind_id)
+    applicable = {r.criterion.id: r.criterion for r in judgment_requirements(criteria, stage, transition)}
+    scored = {c.id: c for c in criteria if score_range(c) and c.mode is EvaluationMode.JUDGMENT}
     for i, j in enumerate(judgments):
         path = ("input", "judgments", str(i))
         criterion = applicable.get(j.criterion_id)
         if j.criterion_id in seen:
             errors.append(UserError(ErrorCode.DUPLICATE, f"对 {j.criterion_id} 重复评审", (*path, "criterionId")))
         seen.add(j.criterion_id)
-        if criterion is None or criterion.mode is not EvaluationMode.JUDGMENT:
+        if criterion is None and j.criterion_id in scored:  # deciding is not scoring
+            item = scored[j.criterion_id]
+            errors.append(UserError(
+                ErrorCode.ROLE_NOT_ALLOWED,
+                f"“{stage.title}”阶段的评分由 {stage.scorer.value} 记录；{transition.role.value} 可以决定和填写意见，但不能评分"
+                f"（{item.citation} {item.title}）", (*path, "points")))
+        elif criterion is None:
             errors.append(UserError(ErrorCode.INVALID, f"{j.criterion_id!r} 不是本申请需评审判定的指标", (*path, "criterionId")))
-        elif criterion.kind is CriterionKind.SCORED:
+        elif points := score_range(criterion):
             if j.points is None:
                 errors.append(UserError(ErrorCode.REQUIRED, f"{criterion.citation} {criterion.title} 须给出分数", (*path, "points")))
-            elif not 0 <= j.points <= criterion.max_points:
+            elif not points[0] <= j.points <= points[1]:
                 errors.append(UserError(
                     ErrorCode.SCORE_OUT_OF_RANGE,
                     f"{criterion.citation} {criterion.title} 满分 {criterion.max_points:g} 分，给出 {j.points:g} 分", (*path, "points"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from statistics import fmean
 
 from core.criteria import CriterionResult, Facts, Finding, Outcome
-from core.scoring import Assessment, ReviewFacts
+from core.scoring import Assessment, ReviewFacts, Subtotal
 
 from plugins.hz_crossborder.rubric import BY_CRITERION, CATEGORIES, ITEMS, TOTAL, Item
 
@@ -51,13 +51,16 @@ def assess(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Assess
                          f"（{len(given)} 位专家）；{self_text}")
         else:
             lines.append(f"{item.citation} {item.title}：尚未评分（满分{item.max_points}）；{self_text}")
+    subtotals = []
     for category in CATEGORIES:
-        points = sum(means.get(i.key, 0.0) for i in ITEMS if i.category is category)
+        points = round(sum(means.get(i.key, 0.0) for i in ITEMS if i.category is category), 2)
         lines.append(f"{category.title}：{points:g}/{category.max_points}")
+        subtotals.append(Subtotal(category.title, points, category.max_points, f"附件1 {category.number}"))
     complete = len(means) == len(ITEMS)
     total = round(sum(means.values()), 2) if complete else None
     lines.append(f"专家评分合计 {total:g}/{TOTAL}（每项取每位专家最近一次评分的平均分）" if complete
                  else f"专家评分未完成：尚有 {len(ITEMS) - len(means)} 项无专家评分")
     self_total = sum(v for v in own.values() if v is not None)
     lines.append(f"自评总分 {self_total:g}/{TOTAL}（仅供专家参考，不计入总分）")
-    return Assessment(total=total, maximum=float(TOTAL), lines=tuple(lines))
+    return Assessment(total=total, maximum=float(TOTAL), lines=tuple(lines), subtotals=tuple(subtotals),
+                      points={i.criterion_id: means.get(i.key) for i in ITEMS})

@@ -21,7 +21,7 @@ RECOGNITION = Workflow(
         Stage("draft", "填报", Status.DRAFT, A, "第七条", editable=True),
         Stage("district_review", "区、县（市）商务部门初审", Status.IN_REVIEW, D, "第七条"),
         Stage("city_review", "杭州市商务局审核", Status.IN_REVIEW, C, "第八条"),
-        Stage("expert_review", "专家评审", Status.IN_REVIEW, E, "第八条"),
+        Stage("expert_review", "专家评审", Status.IN_REVIEW, E, "第八条", panel=E),
         Stage("public_notice", "公示", Status.PUBLIC_NOTICE, C, "第八条"),
         Stage("recognized", "认定为杭州市服务外包人才培训机构", Status.APPROVED, None, "第九条"),
         Stage("rejected", "未予认定", Status.REJECTED),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.criteria import CriterionKind, CriterionResult, EvaluationMode, Outcome
-from core.scoring import Assessment, ReviewFacts, latest_judgments
+from core.scoring import Assessment, ReviewFacts, Subtotal, latest_judgments
 
 from plugins.hz_practical_base.criteria import AUTOMATIC_FAIL, BONUS_ITEMS, GRADE_BANDS
 
@@ -60,10 +60,12 @@ def assess(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Assess
     judged = latest_judgments(reviews)
     base = bonus = Decimal(0)
     base_max = bonus_max = 0.0
-    lines, unscored = [], []
+    lines, unscored, counted = [], [], {}
     for result in (r for r in results if r.kind is CriterionKind.SCORED):
         points, line = _item_points(result, judged)
         lines.append(line)
+        if result.mode is EvaluationMode.JUDGMENT:
+            counted[result.criterion_id] = None if points is None else float(points)
         if points is None:
             unscored.append(result.citation)
             points = Decimal(0)
@@ -86,5 +88,6 @@ def assess(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Assess
     else:
         grade = grade_of(total, bands)
         lines.append(f"五（二）考核结果：{grade}")
+    subtotals = (Subtotal("基础部分", float(base), base_max, "附件3 1-12"), Subtotal("加分部分", float(bonus), bonus_max, "附件3 13-14"))
     return Assessment(total=float(total), maximum=maximum, passed=None if grade is None else grade != FAIL,
-                      grade=grade, lines=tuple(lines))
+                      grade=grade, lines=tuple(lines), points=counted, subtotals=subtotals)

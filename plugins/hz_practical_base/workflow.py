@@ -22,7 +22,7 @@ RECOGNITION = Workflow(
     stages=(
         Stage("draft", "填报申报表", Status.DRAFT, A, "二（三）1", editable=True),
         Stage("city_acceptance", "市人力社保部门申报受理", Status.IN_REVIEW, C, "二（三）1"),
-        Stage("expert_assessment", "专家现场考察和评估", Status.IN_REVIEW, E, "二（三）2"),
+        Stage("expert_assessment", "专家现场考察和评估", Status.IN_REVIEW, E, "二（三）2", panel=E),
         Stage("shortlisting", "拟定分基地名单", Status.IN_REVIEW, C, "二（三）2"),
         Stage("public_notice", "公示", Status.PUBLIC_NOTICE, C, "二（三）2"),
         Stage("recognized", "授予名称和铭牌", Status.APPROVED, None, "二（三）2"),
@@ -57,7 +57,7 @@ BIENNIAL_ASSESSMENT = Workflow(
     stages=(
         Stage("self_report", "分基地填报考核材料", Status.DRAFT, A, "五（一）", editable=True),
         Stage("city_verification", "市人力社保部门核实", Status.IN_REVIEW, C, "五（一）、五（三）", editable=True),
-        Stage("expert_assessment", "专家考核评估", Status.IN_REVIEW, E, "五（一）、附件3"),
+        Stage("expert_assessment", "专家考核评估", Status.IN_REVIEW, E, "五（一）、附件3", panel=E),
         Stage("decision", "确定考核结果", Status.IN_REVIEW, C, "五（二）"),
         Stage("passed", "考核合格及以上", Status.CLOSED, None, "五（二）"),
         Stage("revoked", "考核不合格，撤销并摘牌", Status.REJECTED, None, "五（二）"),

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from core.criteria import ApplicationSummary, Facts
+from core.forms import reference_id
 
 from plugins.linan_training import ids
 from plugins.linan_training.forms import (
@@ -36,7 +37,7 @@ def approved_filing(facts: Facts, filing_id: int) -> ApplicationSummary | None:
 def effective_plan(facts: Facts, filing: ApplicationSummary) -> ClassPlan:
     """The plan a class runs on: its filing, as last changed by an approved change request."""
     changes = [h for h in facts.history
-               if h.kind == ids.CLASS_CHANGE and h.stage == ids.APPROVED and h.form.get("filing_id") == filing.id]
+               if h.kind == ids.CLASS_CHANGE and h.stage == ids.APPROVED and reference_id(h.form.get("filing_id")) == filing.id]
     change = _latest(changes)
     if change is not None:
         return ClassChangeForm.model_validate(change.form).revised
@@ -74,7 +75,7 @@ def current_designation(facts: Facts) -> DesignationForm | None:
 def exam_attempts(facts: Facts, filing_id: int) -> list[tuple[ApplicationSummary, ExamApplicationForm]]:
     """Other assessments of one class that were filed (drafts, withdrawn and refused ones do not count)."""
     return [(h, ExamApplicationForm.model_validate(h.form)) for h in facts.history
-            if h.kind == ids.EXAM and h.form.get("filing_id") == filing_id and filed(h)]
+            if h.kind == ids.EXAM and reference_id(h.form.get("filing_id")) == filing_id and filed(h)]
 
 
 def passed(result: Result, pass_mark: float) -> bool:

@@ -141,7 +141,8 @@ def supervision(facts: Facts) -> Finding:
 
 
 def occupation_scope(facts: Facts) -> Finding:
-    """技能类、非准入类职业，依据国家标准或省评价规范；表内职业与申请所列职业一致."""
+    """技能类、非准入类职业，依据国家标准或省评价规范 (the application's occupations are the table's:
+    ``occupations_from`` in ``kinds.py``)."""
     tally, rows = Tally(), facts.form.occupations
     if not tally.need(bool(rows), ("occupations",), "未填写拟开展认定的职业（工种）"):
         return tally.finding("申报职业（工种）范围")
@@ -150,11 +151,8 @@ def occupation_scope(facts: Facts) -> Finding:
         tally.need(int(row.code[0]) in groups, ("occupations", i, "code"),
                    f"{row.code} {row.name} 不属技能类职业（大典第{'、'.join(map(str, groups))}大类）")
         tally.need(not row.access_type, ("occupations", i, "access_type"), f"{row.code} {row.name} 为准入类职业，不在申报范围内")
-    table = list(dict.fromkeys(row.code for row in rows))
-    tally.need(set(table) == set(facts.occupations), ("occupations",),
-               f"申报表所列职业编号（{'、'.join(table)}）与申请所列职业（{'、'.join(facts.occupations) or '无'}）应一致")
     return tally.finding("《职业分类大典（2015版）》技能类职业（工种）及人社部公布的技能类新职业，准入类职业除外",
-                         {"occupations": table})
+                         {"occupations": list(facts.occupations)})
 
 
 def occupation_count(facts: Facts) -> Finding:
@@ -199,12 +197,12 @@ def identity(facts: Facts) -> Finding:
     for table in ("staff", "experts"):
         for i, person in enumerate(getattr(facts.form, table, ())):
             born = birth_date(person.id_number)
-            if not tally.need(born <= facts.on, (table, i, "id_number"), f"{person.name} 的出生日期 {born} 晚于申报日"):
+            if not tally.need(born <= facts.on, (table, i, "id_number"), f"{person.name} 的身份证号码中的出生日期晚于申报日"):
                 continue
             age = getattr(person, "age", None)
             actual = full_years(born, facts.on)
             if age is not None:
-                tally.need(age == actual, (table, i, "age"), f"{person.name} 填写年龄 {age} 岁，按身份证号码应为 {actual} 岁")
+                tally.need(age == actual, (table, i, "age"), f"{person.name} 填写的年龄与身份证号码中的出生日期不符")
     return tally.finding("工作人员、专家身份证号码与年龄一致（申报日）")
 
 

@@ -138,14 +138,14 @@ COOKING = ("4-03-02-01", "4-03-02-02")
 COLLEGE = ("4-03-02-01", "4-03-02-02", "4-03-02-03", "4-03-02-04")
 
 EXAMPLES = (
-    Example("市级受理的申报（草稿，首批申报已截止）", "recognition", filing_form(COOKING), COOKING, FIRST_BATCH.id,
+    Example("市级受理的申报（草稿，首批申报已截止）", "recognition", filing_form(COOKING), round_id=FIRST_BATCH.id,
             institution_name="杭州西湖示范烹饪职业技能培训学校", org_type=OrgType.PRIVATE_NON_ENTERPRISE,
             division_code="330106", registered_on=dt.date(2012, 4, 16)),
     Example("省级注册登记单位的申报（草稿，由省受理）", "recognition",
-            {**filing_form(COOKING[:1]), "competent_department": "浙江省商务厅"}, COOKING[:1], FIRST_BATCH.id,
+            {**filing_form(COOKING[:1]), "competent_department": "浙江省商务厅"}, round_id=FIRST_BATCH.id,
             institution_name="浙江示范餐饮职业技能评价中心", org_type=OrgType.PUBLIC_INSTITUTION,
             division_code="330000", registered_on=dt.date(2008, 9, 1)),
-    Example("技师学院申报4个职业（不受首次3个的限制，草稿）", "recognition", filing_form(COLLEGE), COLLEGE, FIRST_BATCH.id,
+    Example("技师学院申报4个职业（不受首次3个的限制，草稿）", "recognition", filing_form(COLLEGE), round_id=FIRST_BATCH.id,
             institution_name="杭州示范烹饪技师学院", org_type=OrgType.TECHNICIAN_COLLEGE,
             division_code="330110", registered_on=dt.date(2005, 7, 1)),
 )

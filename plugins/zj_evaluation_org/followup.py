@@ -91,6 +91,8 @@ def city_filed(facts: Facts) -> Finding:
 
 def pilot_year(facts: Facts) -> Finding:
     minimum = facts.params["promotion_min_pilot_years"]
+    if facts.recognition is None:  # a pre-check that names no filing
+        return Finding(Outcome.FAIL, "经过一年时间的试点后方可推荐：未指定所针对的备案", parameters=(minimum,))
     granted = facts.recognition.granted_on
     years = full_years(granted, facts.on)
     holds, rule = at_least(years, minimum.value, "年")
@@ -99,8 +101,8 @@ def pilot_year(facts: Facts) -> Finding:
 
 
 def same_occupations(facts: Facts) -> Finding:
-    filed = tuple(facts.recognition.occupations)
-    holds = set(facts.occupations) == set(filed)
+    filed = tuple(facts.recognition.occupations) if facts.recognition else ()
+    holds = facts.recognition is not None and set(facts.occupations) == set(filed)
     return Finding(Outcome.PASS if holds else Outcome.FAIL,
                    f"推荐备案的职业应与该备案记录的职业一致（{'、'.join(filed)}）", {"filed": list(filed)},
                    field=() if holds else ("occupations",))

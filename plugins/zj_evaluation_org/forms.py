@@ -175,19 +175,26 @@ class FilingForm(Form):
 
     @model_validator(mode="after")
     def _unique_rows(self) -> "FilingForm":
-        _unique([s.id_number for s in self.staff], "工作人员")
-        _unique([e.id_number for e in self.experts], "专家")
-        _unique([(o.code, o.work_type) for o in self.occupations], "职业（工种）")
-        _unique([s.occupation_code for s in self.sites], "场地设备情况（每个职业一张）")
+        _unique([s.id_number for s in self.staff], "工作人员", "身份证号码")
+        _unique([e.id_number for e in self.experts], "专家", "身份证号码")
+        _unique([(o.code, o.work_type) for o in self.occupations], "职业（工种）", "职业编码和工种")
+        _unique([s.occupation_code for s in self.sites], "场地设备情况", "职业编码（每个职业一张）")
         return self
 
 
-def _unique(values: list, table: str) -> None:
-    seen = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"{table}表中重复：{value if isinstance(value, str) else '/'.join(filter(None, value))}")
-        seen.add(value)
+def table_codes(form: FilingForm | AdditionForm) -> list[str]:
+    """The application's occupations: the 职业编号 of its occupation table (one per 职业, 工种 rows
+    sharing it), so the applicant lists them once, in the 申报表."""
+    return [row.code for row in form.occupations]
+
+
+def _unique(values: list, table: str, what: str) -> None:
+    """Each row of a table once; a repeat is named by its rows, never by its value (an identity number)."""
+    first: dict = {}
+    for row, value in enumerate(values, start=1):
+        if value in first:
+            raise ValueError(f"{table}表第 {row} 行与第 {first[value]} 行的{what}重复")
+        first[value] = row
 
 
 # -- 二 新增职业（工种） --------------------------------------------------------------------------------
@@ -206,9 +213,9 @@ class AdditionForm(Form):
 
     @model_validator(mode="after")
     def _unique_rows(self) -> "AdditionForm":
-        _unique([e.id_number for e in self.experts], "专家")
-        _unique([(o.code, o.work_type) for o in self.occupations], "职业（工种）")
-        _unique([s.occupation_code for s in self.sites], "场地设备情况（每个职业一张）")
+        _unique([e.id_number for e in self.experts], "专家", "身份证号码")
+        _unique([(o.code, o.work_type) for o in self.occupations], "职业（工种）", "职业编码和工种")
+        _unique([s.occupation_code for s in self.sites], "场地设备情况", "职业编码（每个职业一张）")
         return self
 
 

@@ -16,9 +16,10 @@ CONCERNS = Purpose.CONCERNS_RECOGNITION
 
 KINDS: tuple[ApplicationKind, ...] = (
     ApplicationKind("recognition", "职业技能等级认定试点社会培训评价组织备案申报", forms.FilingForm, workflow.RECOGNITION,
-                    Purpose.NEW_RECOGNITION, Role.APPLICANT, needs_round=True, citation="一、二、三、四"),
+                    Purpose.NEW_RECOGNITION, Role.APPLICANT, needs_round=True, citation="一、二、三、四",
+                    occupations_from=forms.table_codes),
     ApplicationKind("add_occupations", "新增职业（工种）", forms.AdditionForm, workflow.ADD_OCCUPATIONS,
-                    CONCERNS, Role.APPLICANT, citation="二"),
+                    CONCERNS, Role.APPLICANT, citation="二", occupations_from=forms.table_codes),
     ApplicationKind("promotion", "向省推荐申请备案（面向全省）", forms.PromotionForm, workflow.PROMOTION,
                     CONCERNS, Role.CITY_REVIEWER, citation="三（三）"),
     ApplicationKind("city_assessment", "设区市组织的评估", forms.AssessmentForm, workflow.CITY_ASSESSMENT,

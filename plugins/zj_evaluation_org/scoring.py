@@ -12,7 +12,7 @@ from statistics import fmean
 from core.criteria import CriterionKind, CriterionResult, EvaluationMode, Facts, Finding, Outcome
 from core.errors import ErrorCode, UserError
 from core.engine.context import TransitionContext
-from core.scoring import Assessment, ReviewFacts, latest_judgments
+from core.scoring import Assessment, ReviewFacts, Subtotal, latest_judgments
 
 from plugins.zj_evaluation_org.choices import PERSONNEL_RULES, WORKPLACE_RULES
 from plugins.zj_evaluation_org.relaxation import GROUNDS, assess
@@ -63,7 +63,7 @@ def aggregate(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Ass
     judged = latest_judgments(reviews)
     mark_result = next(r for r in results if r.criterion_id == PASS_MARK_CRITERION)
     mark = mark_result.values["pass_mark"]
-    items, bonus, unscored, lines = 0.0, 0.0, [], []
+    items, bonus, unscored, lines, counted = 0.0, 0.0, [], [], {}
     for r in results:
         if r.kind is not CriterionKind.SCORED:
             continue
@@ -75,6 +75,7 @@ def aggregate(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Ass
             how = f"{len(given)} 位专家的平均分" if given else "尚未评分"
             if not given and r.criterion_id not in BONUS_IDS:
                 unscored.append(r.criterion_id)
+            counted[r.criterion_id] = points if given else None
         if r.criterion_id in BONUS_IDS:
             if r.outcome is not Outcome.PENDING:
                 continue
@@ -88,7 +89,9 @@ def aggregate(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Ass
     lines += [f"1-4项合计：{items:g}/100（须{mark}分以上，{verdict}）", f"5 加分项：{bonus:g}（不计入1-4项合计）",
               f"总分：{items + bonus:g}"]
     claimed = sum(1 for r in results if r.criterion_id in BONUS_IDS and r.outcome is Outcome.PENDING)
-    return Assessment(total=round(items + bonus, 2), maximum=100 + 20 * claimed, passed=passed, lines=tuple(lines))
+    subtotals = (Subtotal("1-4项合计", items, 100, ITEMS_1_4), Subtotal("加分项", bonus, 20 * claimed, BONUS))
+    return Assessment(total=round(items + bonus, 2), maximum=100 + 20 * claimed, passed=passed, lines=tuple(lines),
+                      points=counted, subtotals=subtotals)
 
 
 # -- refusals: bonus points within 10–20 -------------------------------------------------------------

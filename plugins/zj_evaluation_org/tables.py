@@ -2,8 +2,8 @@
 
 What a row can check on its own is checked here (format of an occupation code, gender against the
 身份证号码's sequence code, lease dates in order; the number itself and phone numbers are core's
-personal-data types, :mod:`core.pii`); what depends on the evaluation date or on other rows is a
-criterion.
+personal-data types, and the sex and age the number also tells are ``IdDerived``, :mod:`core.pii`);
+what depends on the evaluation date or on other rows is a criterion.
 Structured columns (学历, 职业资格, 职称, 分工) are added beside the form's free-text column so
 that 附件1's staffing standards can be checked; the free text is kept as the applicant wrote it.
 """
@@ -17,7 +17,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from stdnum.cn import ric
 
 from core.forms import Form, Text
-from core.pii import IdNumber, Phone
+from core.pii import IdDerived, IdNumber, Phone
 
 from plugins.zj_evaluation_org.choices import (
     Basis, Duty, Education, Gender, Grade, PremisesUse, ProfessionalTitle, SkillQualification, Tenure,
@@ -44,7 +44,7 @@ class IdentifiedPerson(Form):
     """A person listed with a 身份证号码 (工作人员、专家 tables)."""
 
     name: Text = Field(title="姓名")
-    gender: Gender = Field(title="性别")
+    gender: IdDerived[Gender] = Field(title="性别")  # the number's 17th digit: sealed and masked with it
     id_number: IdNumber = Field(title="身份证号码", description="18位公民身份号码（GB 11643），校验码和出生日期须有效")
 
     @model_validator(mode="after")
@@ -66,7 +66,7 @@ class Contact(Form):
 class Staff(IdentifiedPerson):
     """工作人员情况（附件3）；分工与资格用于核对附件1 一、1-7."""
 
-    age: int = Field(title="年龄", ge=16, le=100, description="申报时周岁年龄，须与身份证号码的出生日期一致")
+    age: IdDerived[int] = Field(title="年龄", ge=16, le=100, description="申报时周岁年龄，须与身份证号码的出生日期一致")
     education: Education = Field(title="学历")
     position: Text = Field(title="职务（职称、职业资格）", description="按申报表填写的原文")
     duty: Duty = Field(title="分工", description="附件1 一、1-7 的岗位；一人只计一个岗位")
@@ -93,7 +93,7 @@ class Examiner(Form):
     """考评人员情况（附件3）：由评价组织自主聘任（附件1 一、8（2））."""
 
     name: Text = Field(title="姓名")
-    gender: Gender = Field(title="性别")
+    gender: IdDerived[Gender] = Field(title="性别")  # the number's 17th digit: sealed and masked with it
     education: Education = Field(title="学历")
     title_or_qualification: Text = Field(title="职称或职业资格", description="按申报表填写的原文")
     skill: SkillQualification = Field(default=SkillQualification.NONE, title="职业资格（职业技能等级）")

@@ -38,7 +38,7 @@ def _filing(citation: str, *, scored: bool) -> Workflow:
     for level, role, name, guard in LEVELS:
         evaluation, notice = f"{level}_evaluation", f"{level}_notice"
         stages += [
-            Stage(evaluation, f"{name}鉴定（评价）中心组织专家评估", Status.IN_REVIEW, role, "四（二）"),
+            Stage(evaluation, f"{name}鉴定（评价）中心组织专家评估", Status.IN_REVIEW, role, "四（二）", panel=E),
             Stage(notice, f"{name}人力社保部门公示（5个工作日）", Status.PUBLIC_NOTICE, role, "四（三）"),
         ]
         transitions += [
@@ -70,7 +70,7 @@ PROMOTION = Workflow(
     initial="draft",
     stages=(
         Stage("draft", "市级综合评估，拟向省推荐", Status.DRAFT, C, "三（三）", editable=True),
-        Stage("province_review", "省技能人才评价管理服务中心考核评估", Status.IN_REVIEW, P, "三（三）"),
+        Stage("province_review", "省技能人才评价管理服务中心考核评估", Status.IN_REVIEW, P, "三（三）", panel=E),
         Stage("province_notice", "省人力社保厅公示（5个工作日）", Status.PUBLIC_NOTICE, P, "四（三）"),
         Stage("filed", "已在省人力社保厅备案，面向全省（市级备案同时终止）", Status.APPROVED, None, "三（三）"),
         Stage("not_promoted", "未予省级备案", Status.REJECTED, None, "三（三）"),
@@ -102,7 +102,7 @@ def _assessment(role: Role, name: str) -> Workflow:
         initial="draft",
         stages=(
             Stage("draft", "拟定评估", Status.DRAFT, role, "四（五）、五（三）", editable=True),
-            Stage("assessing", f"{name}人力社保部门评估", Status.IN_REVIEW, role, "四（五）、五（三）"),
+            Stage("assessing", f"{name}人力社保部门评估", Status.IN_REVIEW, role, "四（五）、五（三）", panel=E),
             Stage("passed", "评估合格（通过）", Status.CLOSED, None, "二、五（三）"),
             Stage("failed", "评估未通过，督促整改", Status.CLOSED, None, "五（三）"),
             Stage("revoked", "取消试点资格", Status.CLOSED, None, "五（三）、附件3 承诺书"),

@@ -62,7 +62,7 @@ def plan(start: str, end: str, **changes) -> dict:
     return {k: v for k, v in class_filing(start, end, **changes).items() if k != "declaration_truthful"}
 
 
-def exam(filing_id: int, *candidates: dict, attempt: str = "first", **changes) -> dict:
+def exam(filing_id: str, *candidates: dict, attempt: str = "first", **changes) -> dict:
     return {"filing_id": filing_id, "certificate": "qualification", "assessor": "centre", "attempt": attempt,
             "candidates": list(candidates), "site_ready": True, **changes}
 
@@ -71,7 +71,7 @@ def trainee(person: dict, *, paid: bool = False, signed: bool = True) -> dict:
     return {**person, "group": "unemployed", "paid_fee": paid, "agreement_signed": signed}
 
 
-def subsidy(filing_id: int, *trainees: dict) -> dict:
+def subsidy(filing_id: str, *trainees: dict) -> dict:
     return {"filing_id": filing_id, "trainees": list(trainees), "amount_claimed": 1500 * len(trainees),
             "funds_earmarked": True, "declaration_truthful": True}
 

@@ -98,7 +98,11 @@ async def test_scores_count_the_experts_self_scores_are_shown_apart(client_for):
     assert "附件1 一、1 培训场地及环境：专家平均 7/10（2 位专家）；自评 10" in lines
     assert "基础条件：17.5/25" in lines
     venue = next(r for r in app["criterionResults"] if r["criterionId"] == "score_venue")
-    assert (venue["outcome"], venue["maxPoints"], venue["values"]["self_score"]) == ("PENDING", 10, 10)
+    assert (venue["outcome"], venue["points"], venue["maxPoints"], venue["values"]["self_score"]) == ("SCORED", 7, 10, 10)
+    basics = app["evaluation"]["subtotals"][0]
+    assert basics == {"title": "基础条件", "points": 17.5, "maximum": 25, "citation": "附件1 一"}
+    assert len(app["evaluation"]["subtotals"]) == 5
+    assert sum(s["points"] for s in app["evaluation"]["subtotals"]) == pytest.approx(app["score"])
 
 
 async def test_a_score_above_an_items_maximum_is_refused(client_for):

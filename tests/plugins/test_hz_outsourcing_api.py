@@ -191,3 +191,41 @@ async def test_worked_examples_load_as_demo_data(client_for):
     nodes = [e["node"] for e in (await gql(query))["applications"]["edges"]]
     assert [(n["stageId"], n["institution"]["divisionName"]) for n in nodes] == [
         ("recognized", "滨江区"), ("district_review", "萧山区"), ("draft", "临安区")]
+
+
+async def test_the_dry_run_of_a_check_evaluates_it_against_the_recognition_it_concerns(client_for):
+    from core.demo import load_demo
+
+    gql = await client_for([plugin], today="2026-11-25")
+    await load_demo(gql.platform)
+    held = (await gql('{ recognitions(first: 1) { edges { node { id grantedOn institution { id } } } } }'))["recognitions"]
+    rec = held["edges"][0]["node"]
+    query = """query($input: DryRunInput!) { evaluate(input: $input) {
+      results { criterionId outcome rule values } errors { field code } } }"""
+    check = {"institutionId": rec["institution"]["id"], "schemeId": SCHEME, "kind": "biennial_check", "form": form()}
+
+    cycle = (await gql(query, {"input": {**check, "recognitionId": rec["id"]}}))["evaluate"]
+    result = next(r for r in cycle["results"] if r["criterionId"] == "art14_check_cycle")
+    assert cycle["errors"] == [] and result["values"]["since"] == rec["grantedOn"] and "已满0年" in result["rule"]
+    none = (await gql(query, {"input": check}))["evaluate"]  # without it: what the criterion says of none
+    assert [r["rule"] for r in none["results"] if r["criterionId"] == "art14_check_cycle"] == ["未关联认定记录"]
+    # as on creation: the recognition must be this institution's under this scheme, for a kind concerning one
+    other = await register(gql)
+    elsewhere = (await gql(query, {"input": {**check, "institutionId": other["id"], "recognitionId": rec["id"]}}))["evaluate"]
+    assert elsewhere["errors"] == [{"field": ["input", "recognitionId"], "code": "NOT_FOUND"}]
+    not_a_recognition = (await gql(query, {"input": {**check, "recognitionId": other["id"]}}))["evaluate"]
+    assert not_a_recognition["errors"] == [{"field": ["input", "recognitionId"], "code": "NOT_FOUND"}]
+    recognition_kind = (await gql(query, {"input": {**check, "kind": "recognition", "recognitionId": rec["id"]}}))["evaluate"]
+    assert recognition_kind["errors"] == [{"field": ["input", "recognitionId"], "code": "INVALID"}]
+
+
+async def test_each_policy_number_applied_is_given_with_its_article_and_date(client_for):
+    gql = await client_for([plugin])
+    inst, app = await _draft(gql)
+    dry = await gql("""query($i: DryRunInput!) { evaluate(input: $i) { results { criterionId parameters } } }""",
+                    {"i": {"institutionId": inst["id"], "schemeId": SCHEME, "form": form()}}, role="applicant")
+    stored = (await _state(gql, app))["criterionResults"]
+    for results in (dry["evaluate"]["results"], stored):
+        [years] = [r["parameters"] for r in results if r["criterionId"] == "art6_2_training_years"]
+        assert years == [{"name": "min_training_years", "value": 2, "since": "2021-12-20", "reference": "第六条（二）",
+                          "description": "培训从业时间下限（整年，含本数：“2年以上”）"}]

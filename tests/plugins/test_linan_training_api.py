@@ -138,20 +138,20 @@ async def test_fees_need_prior_approval_and_may_not_exceed_it(client_for):
     fee = {"occupation": "电工", "fee_per_trainee": 600, "items": [{"name": "教材费", "amount": 200}, {"name": "实训耗材费", "amount": 400}],
            "basis": "成本测算", "payers": "非补贴对象", "accepts_supervision": True, "declaration_truthful": True}
     pending = ok(await submit(gql, await draft(gql, inst, rec, "fee_approval", fee)))
-    early = await draft(gql, inst, rec, "class_filing", {**charging, "fee_approval_id": int(pending["databaseId"])})
+    early = await draft(gql, inst, rec, "class_filing", {**charging, "fee_approval_id": pending["id"]})
     assert "未经核准" in (await submit(gql, early))["errors"][0]["message"]
     ok(await act(gql, pending, "approve", role="district_reviewer"))
-    above = await draft(gql, inst, rec, "class_filing", {**charging, "fee_approval_id": int(pending["databaseId"])})
+    above = await draft(gql, inst, rec, "class_filing", {**charging, "fee_approval_id": pending["id"]})
     error = await _refused_unchanged(gql, above, await submit(gql, above), "CRITERION_NOT_MET")
     assert error["field"] == ["form", "fee_per_trainee"] and "超过核准标准 600" in error["message"]
-    within = await draft(gql, inst, rec, "class_filing", {**charging, "fee_per_trainee": 600, "fee_approval_id": int(pending["databaseId"])})
+    within = await draft(gql, inst, rec, "class_filing", {**charging, "fee_per_trainee": 600, "fee_approval_id": pending["id"]})
     assert ok(await submit(gql, within))["stageId"] == "bureau_review"
 
 
 async def test_plan_changes_need_an_approved_request_and_the_same_checks(client_for):
     gql, inst, rec = await _with_pool("2026-09-01", client_for)
     filing = await approved(gql, inst, rec, "class_filing", class_filing("2026-09-14", "2026-09-30"), TEXTBOOKS)
-    filing_id = int(filing["databaseId"])
+    filing_id = filing["id"]
     gql.platform.settings.today = "2026-09-20"
     stranger = {"name": "陌生人", "id_number": "330185199702200143"}
     bad = await draft(gql, inst, rec, "class_change", {"filing_id": filing_id, "reason": "教师病假", "declaration_truthful": True,
@@ -198,3 +198,32 @@ async def test_designation_judgments_are_required(client_for):
     partial = await act(gql, app, "approve", role="district_reviewer", judgments=DESIGNATION_JUDGMENTS[:2])
     assert codes(partial) == ["JUDGMENT_MISSING"] and partial["errors"][0]["field"] == ["judgments", "art8_management_review"]
     assert await recognitions(gql, inst) == []
+
+
+async def test_forms_name_other_applications_by_their_global_id(client_for):
+    from core.db import models
+
+    gql, inst, rec = await _with_pool("2026-09-01", client_for)
+    kinds = (await gql('{ scheme(id: "linan_training") { kinds { id formSchema } } }'))["scheme"]["kinds"]
+    published = next(k for k in kinds if k["id"] == "class_change")["formSchema"]["properties"]["filing_id"]
+    assert (published["type"], published["x-node-type"]) == ("string", "Application")
+    filing = await approved(gql, inst, rec, "class_filing", class_filing("2026-09-14", "2026-09-30"), TEXTBOOKS)
+    gql.platform.settings.today = "2026-09-20"
+    change = {"reason": "台风停课顺延", "declaration_truthful": True, "revised": plan("2026-09-14", "2026-10-16")}
+
+    by_number = await create(gql, inst["id"], SCHEME, {**change, "filing_id": filing["databaseId"]}, kind="class_change",
+                             recognitionId=rec)
+    assert codes(by_number) == ["INVALID"] and by_number["errors"][0]["field"] == ["input", "form", "filing_id"]
+    assert "全局 ID" in by_number["errors"][0]["message"]
+    longer = await approved(gql, inst, rec, "class_change", {**change, "filing_id": filing["id"]}, TEXTBOOKS)
+    assert longer["form"]["filing_id"] == filing["id"]   # read back as it was sent
+
+    # a form stored with the row id, before forms held global IDs, still names that filing
+    async def store_row_id(session):
+        row = await session.get(models.Application, int(longer["databaseId"]))
+        row.form = {**row.form, "filing_id": int(filing["databaseId"])}
+    await gql.platform.transaction(store_row_id)
+    gql.platform.settings.today = "2026-10-19"
+    late = await draft(gql, inst, rec, "class_change", {**change, "filing_id": filing["id"], "reason": "补课",
+                                                         "revised": plan("2026-09-14", "2026-10-23")})
+    assert "2026-10-16 结业" in (await submit(gql, late))["errors"][0]["message"]

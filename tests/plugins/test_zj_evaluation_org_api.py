@@ -138,6 +138,7 @@ async def test_pass_mark_counts_items_1_to_4_only_and_bonus_is_scored_10_to_20(c
                        judgments=[*full_review(total_off=11), {"criterionId": bonus, "points": 20}]))
     assert (app["score"], app["evaluation"]["passed"], app["evaluation"]["maximum"]) == (109, False, 120)
     assert "1-4项合计：89/100（须90分以上，未达到90分）" in app["evaluation"]["lines"]
+    assert [(s["title"], s["points"], s["maximum"]) for s in app["evaluation"]["subtotals"]] == [("1-4项合计", 89, 100), ("加分项", 20, 20)]
     refused = await act(gql, app, "select_city", role="city_reviewer")
     assert codes(refused) == ["GUARD_FAILED"] and "89/100" in refused["errors"][0]["message"]
     assert (await _state(gql, app))["stageId"] == "city_evaluation"
@@ -224,3 +225,21 @@ async def test_worked_examples_load_as_drafts_that_pass_every_check(client_for):
         ("draft", "西湖区"), ("draft", "浙江省"), ("draft", "余杭区")]
     for node in nodes:
         assert [r["criterionId"] for r in node["criterionResults"] if r["outcome"] == "FAIL"] == []
+
+
+async def test_the_applications_occupations_are_read_from_the_form_s_table(client_for):
+    gql = await client_for([plugin], today="2020-12-01")
+    kinds = (await gql('{ scheme(id: "zj_evaluation_org") { kinds { id occupationsFromForm } } }'))["scheme"]["kinds"]
+    assert {k["id"] for k in kinds if k["occupationsFromForm"]} == {"recognition", "add_occupations"}
+    two = ("4-03-02-01", "4-03-02-02")
+    _, app = await draft(gql, codes=two)  # occupations are not sent: the 申报表's table lists them
+    assert app["occupations"] == list(two)
+
+    edit = {"id": app["id"], "expectedVersion": app["version"], "form": form(two[:1])}
+    app = ok((await gql(doc.EDIT, {"input": edit}, role="applicant"))["editApplication"])
+    assert app["occupations"] == [OCCUPATION]
+    mismatch = {"id": app["id"], "expectedVersion": app["version"], "occupations": ["4-03-02-02"]}
+    refused = (await gql(doc.EDIT, {"input": mismatch}, role="applicant"))["editApplication"]
+    assert codes(refused) == ["INVALID"] and refused["errors"][0]["field"] == ["input", "occupations"]
+    assert "无需另填" in refused["errors"][0]["message"]
+    assert (await _state(gql, app))["occupations"] == [OCCUPATION]

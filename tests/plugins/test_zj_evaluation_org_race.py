@@ -18,7 +18,7 @@ from tests.support.helpers import credit_code
 from tests.test_quota_race import ACT, gid
 
 EXAMPLE = EXAMPLES[0]
-OCCUPATION, RACERS = EXAMPLE.occupations[0], 100
+OCCUPATION, RACERS = EXAMPLE.form["occupations"][0]["code"], 100
 KEY = f"{OCCUPATION}@330100"
 
 
@@ -39,6 +39,7 @@ async def _seed(platform, count: int, org_type: str = "private_non_enterprise") 
             app = models.Application(
                 institution_id=inst.id, scheme_id="zj_evaluation_org", round_id=EXAMPLE.round_id, kind="recognition",
                 stage="city_notice", status="public_notice", form=form, stage_entered_at=entered,
+                division_code="330106", city_code="330100",
                 submitted_at=entered - dt.timedelta(days=20),
                 occupations=[models.ApplicationOccupation(occupation=OCCUPATION)])
             session.add(app)

@@ -64,7 +64,7 @@ async def draft(gql, *, codes: tuple[str, ...] = (OCCUPATION,), org_type: str = 
                 division: str = "330106", name: str = "杭州用例职业技能培训学校", on: dt.date = ON,
                 **changes) -> tuple[dict, dict]:
     inst = await register(gql, name=name, org_type=org_type, division=division, registered_on="2010-01-01")
-    app = ok(await create(gql, inst["id"], SCHEME, form(codes, on, **changes), occupations=list(codes), roundId=ROUND))
+    app = ok(await create(gql, inst["id"], SCHEME, form(codes, on, **changes), roundId=ROUND))  # occupations: the form's table
     return inst, app
 
 

@@ -15,7 +15,8 @@ APPLICATION_FIELDS = """
   stage { id title role }
   availableActions { id role }
   criterionResults { criterionId citation kind mode outcome rule values parameters field points maxPoints }
-  evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum passed grade lines }
+  evaluation { plugin pluginVersion schemeVersion evaluatedOn total maximum passed grade lines
+               subtotals { title points maximum citation } }
   recognition { id status banUntil }
 """
 

@@ -46,6 +46,12 @@ async def act(gql, application: dict, action: str, *, role: str, actor: str | No
     return data["actOnApplication"]
 
 
+async def panel_scored(gql, application: dict, points: float = 8) -> dict:
+    """The toy scheme's review stage after one expert of its panel has scored it (a decision there
+    needs the panel's review)."""
+    return ok(await act(gql, application, "score", role="expert", judgments=[{"criterionId": "quality", "points": points}]))
+
+
 async def submit(gql, application: dict) -> dict:
     data = await gql(doc.SUBMIT, {"input": {"id": application["id"], "expectedVersion": application["version"]}}, role="applicant")
     return data["submitApplication"]

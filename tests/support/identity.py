@@ -3,7 +3,7 @@ in through the API."""
 from __future__ import annotations
 
 from core.actors import EVERYWHERE, Actor, Scope
-from core.identity import accounts
+from core.identity import accounts, passwords
 from core.roles import Role
 
 PASSWORD = "correct horse battery staple"
@@ -30,3 +30,15 @@ async def user(gql, username: str, role: str, **scope) -> str:
     """Create an account and return a bearer token for it."""
     await add_user(gql.platform, username, role, **scope)
     return await login(gql, username)
+
+
+def count_hashes(monkeypatch) -> list[bool]:
+    """A list that grows by one for each password hash computed from now on."""
+    hashed, real = [], passwords.verify_password
+
+    def counted(stored, password):
+        hashed.append(True)
+        return real(stored, password)
+
+    monkeypatch.setattr(passwords, "verify_password", counted)
+    return hashed

@@ -40,7 +40,7 @@ def _trainees(facts) -> Finding:
 RECOGNITION = Workflow(
     stages=(
         Stage("draft", "草稿", Status.DRAFT, Role.APPLICANT, editable=True),
-        Stage("review", "市级审核", Status.IN_REVIEW, Role.CITY_REVIEWER),
+        Stage("review", "市级审核", Status.IN_REVIEW, Role.CITY_REVIEWER, panel=Role.EXPERT),
         Stage("notice", "公示", Status.PUBLIC_NOTICE, Role.CITY_REVIEWER),
         Stage("granted", "已认定", Status.APPROVED),
         Stage("rejected", "不予认定", Status.REJECTED),
@@ -51,6 +51,7 @@ RECOGNITION = Workflow(
         Transition("approve", "审核通过", "review", "notice", Role.CITY_REVIEWER, review=ReviewMode.OPTIONAL,
                    requires_gates=True, requires_judgment=True),
         Transition("reject", "不予认定", "review", "rejected", Role.CITY_REVIEWER, comment_required=True),
+        Transition("return", "退回修改", "review", "draft", Role.CITY_REVIEWER, comment_required=True),
         Transition("grant", "公示无异议，予以认定", "notice", "granted", Role.CITY_REVIEWER, effect=Effect.GRANT,
                    min_working_days_in_stage="notice_days"),
     ),
@@ -126,6 +127,7 @@ def accredit_examples(scheme):
         return [
             Example("通过认定的示例", "recognition", {"trainees": 150}, ("A",), "2026", steps=(
                 ExampleStep("submit", Role.APPLICANT),
+                ExampleStep("score", Role.EXPERT, judgments=(Judgment("quality", points=8),)),
                 ExampleStep("approve", Role.CITY_REVIEWER, judgments=(Judgment("teachers", passed=True),)),
                 ExampleStep("grant", Role.CITY_REVIEWER),
             )),

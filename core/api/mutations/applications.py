@@ -7,7 +7,7 @@ from strawberry.scalars import JSON
 
 from core.api.context import Info
 from core.api.mutations.payloads import write
-from core.api.queries import database_id
+from core.api.queries import database_id, optional_database_id
 from core.api.types.applications import ApplicationType
 from core.api.types.common import UserErrorType
 from core.api.types.institutions import InstitutionType
@@ -15,7 +15,7 @@ from core.api.types.recognitions import RecognitionType
 from core.errors import ErrorCode, Refused
 from core.scoring import Judgment
 from core.services import loading
-from core.services.applications import Draft, create_application, edit_application
+from core.services.applications import KEEP, Draft, Edit, create_application, edit_application
 from core.services.transitions import Act, act
 
 
@@ -30,13 +30,14 @@ class CreateApplicationInput:
     occupations: list[str] = strawberry.field(default_factory=list)
 
 
-@strawberry.input
+@strawberry.input(description="Only what is sent changes: an omitted field keeps its value")
 class EditApplicationInput:
     id: relay.GlobalID
     expected_version: int
-    form: JSON
-    occupations: list[str] = strawberry.field(default_factory=list)
-    round_id: str | None = None
+    form: JSON | None = strawberry.field(default=strawberry.UNSET, description="The whole form; omitted: unchanged")
+    occupations: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description="Omitted: unchanged; [] or null: none")
+    round_id: str | None = strawberry.field(default=strawberry.UNSET, description="Omitted: unchanged; null: no round")
 
 
 @strawberry.input
@@ -72,6 +73,18 @@ def _app_id(global_id: relay.GlobalID) -> int:
     return database_id(global_id, ApplicationType, "input", "id")
 
 
+def _edit(input: EditApplicationInput) -> Edit:
+    """Omitted fields (UNSET) are kept; an explicit null clears the round and the occupations,
+    and is refused for the form, which cannot be cleared."""
+    if input.form is None:
+        raise Refused.one(ErrorCode.REQUIRED, "表单不能为 null（不修改表单时省略该字段）", "input", "form")
+    return Edit(
+        form=KEEP if input.form is strawberry.UNSET else input.form,
+        occupations=KEEP if input.occupations is strawberry.UNSET else tuple(input.occupations or ()),
+        round_id=KEEP if input.round_id is strawberry.UNSET else input.round_id,
+    )
+
+
 @strawberry.type
 class ApplicationMutations:
     @strawberry.mutation(description="Start an application (a draft) under a scheme")
@@ -79,8 +92,7 @@ class ApplicationMutations:
         ctx = info.context
 
         async def run(session):
-            recognition_id = (database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
-                              if input.recognition_id else None)
+            recognition_id = optional_database_id(input.recognition_id, RecognitionType, "input", "recognitionId")
             return await create_application(
                 ctx.platform, session, ctx.actor,
                 institution_id=database_id(input.institution_id, InstitutionType, "input", "institutionId"),
@@ -95,7 +107,7 @@ class ApplicationMutations:
         ctx = info.context
         row, errors = await write(info, lambda s: edit_application(
             ctx.platform, s, ctx.actor, application_id=_app_id(input.id), expected_version=input.expected_version,
-            draft=Draft(form=input.form, occupations=tuple(input.occupations), round_id=input.round_id)), ApplicationType.of)
+            edit=_edit(input)), ApplicationType.of)
         return ApplicationPayload(application=row, errors=errors)
 
     @strawberry.mutation(description="Submit: the transition of the current stage that submits it")

@@ -15,6 +15,7 @@ from core.api.types.identity import ViewerType
 from core.api.types.institutions import InstitutionType
 from core.errors import ErrorCode, Refused
 from core.identity import accounts
+from core.identity import login as logins
 from core.roles import Role
 from core.services import loading
 
@@ -55,10 +56,11 @@ class DeclareConflictPayload:
 class IdentityMutations:
     @strawberry.mutation(description="Exchange a username and password for a bearer token; locked after repeated failures")
     async def login(self, info: Info, input: LoginInput) -> LoginPayload:
-        platform = info.context.platform
-        # the failure count and the audit entry are kept even when the login is refused
-        result = await platform.transaction(lambda session: accounts.login(
-            session, platform.settings, platform.secret, input.username, input.password))
+        ctx = info.context
+        result = await logins.login(ctx.platform, input.username, input.password, ctx.client, ctx.request.cookies if ctx.request else {})
+        if result.device is not None and ctx.response is not None:
+            ctx.response.set_cookie(*result.device, max_age=logins.KNOWN_DEVICE_DAYS * 86_400, httponly=True, samesite="strict",
+                                    secure=ctx.request.url.scheme == "https")
         if result.error is not None:
             return LoginPayload(token=None, expires_at=None, viewer=None, errors=[UserErrorType.of(e) for e in result.error.errors])
         return LoginPayload(token=result.token, expires_at=result.expires_at, viewer=ViewerType.of(result.actor), errors=[])

@@ -11,6 +11,7 @@ from core.api.mutations.payloads import write
 from core.api.queries import database_id
 from core.api.types.common import OrgTypeEnum, UserErrorType
 from core.api.types.institutions import InstitutionType
+from core.errors import ErrorCode, Refused
 from core.services import loading
 from core.services.institutions import register_institution, update_institution
 
@@ -34,17 +35,17 @@ class RegisterInstitutionInput:
     address: str = ""
 
 
-@strawberry.input
+@strawberry.input(description="Only what is sent changes: an omitted field keeps its value; null clears contacts and address")
 class UpdateInstitutionInput:
     id: relay.GlobalID
     expected_version: int
-    name: str | None = None
-    org_type: OrgTypeEnum | None = None
-    division_code: str | None = None
-    registered_on: dt.date | None = None
-    legal_representative: str | None = None
-    contacts: list[ContactInput] | None = None
-    address: str | None = None
+    name: str | None = strawberry.UNSET
+    org_type: OrgTypeEnum | None = strawberry.UNSET
+    division_code: str | None = strawberry.UNSET
+    registered_on: dt.date | None = strawberry.UNSET
+    legal_representative: str | None = strawberry.UNSET
+    contacts: list[ContactInput] | None = strawberry.UNSET
+    address: str | None = strawberry.UNSET
 
 
 @strawberry.type
@@ -53,14 +54,24 @@ class InstitutionPayload:
     errors: list[UserErrorType]
 
 
+CLEARED = {"contacts": [], "address": ""}
+"""What an explicit null sets; null on any other field is refused (it cannot be cleared)."""
+
+
 def _fields(data) -> dict:
+    """The fields sent: omitted ones (UNSET) are left out, so they keep their values."""
     out = {}
-    for key in ("name", "org_type", "division_code", "registered_on", "legal_representative", "address"):
+    for key in ("name", "org_type", "division_code", "registered_on", "legal_representative", "contacts", "address"):
         value = getattr(data, key)
-        if value is not None:
-            out[key] = value.value if key == "org_type" else value
-    if data.contacts is not None:
-        out["contacts"] = [{"name": c.name, "phone": c.phone, "email": c.email} for c in data.contacts]
+        if value is strawberry.UNSET:
+            continue
+        if value is None:
+            if key not in CLEARED:
+                raise Refused.one(ErrorCode.REQUIRED, "该项不能清空（不修改时省略该字段）", "input", key)
+            value = CLEARED[key]
+        out[key] = value.value if key == "org_type" else value
+    if out.get("contacts"):
+        out["contacts"] = [{"name": c.name, "phone": c.phone, "email": c.email} for c in out["contacts"]]
     return out
 
 

@@ -15,7 +15,7 @@ T = TypeVar("T")
 
 async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]], convert: Callable[[Any], T]) -> tuple[T | None, list[UserErrorType]]:
     """Run ``operation`` in its own transaction; on refusal roll back and return the errors (and
-    append a permission denial to the audit log)."""
+    count a permission denial for the audit log)."""
     async def run(session: AsyncSession) -> T:
         return convert(await operation(session))
 
@@ -23,6 +23,6 @@ async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]],
         result = await info.context.platform.transaction(run)
     except Refused as refused:
         if refused.denial:
-            await info.context.deny(f"{info.field_name}: {refused.denial}", refused.subject)
+            info.context.deny(f"{info.field_name}: {refused.denial}", refused.subject)
         return None, [UserErrorType.of(e) for e in refused.errors]
     return result, []

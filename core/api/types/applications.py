@@ -13,12 +13,14 @@ from core.api.context import Info
 from core.api.types.common import CriterionKindEnum, EvaluationModeEnum, OutcomeEnum, RoleEnum, StatusEnum
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
-from core.api.types.schemes import SchemeType, StageType, TransitionType
+from core.api.types.schemes import SchemeType, StageType
+from core.api.types.transitions import ActingOn, TransitionType
 from core.api.types.scheme_cache import scheme_type
+from core.clock import china_date
 from core.criteria import CriterionKind, EvaluationMode, Outcome
 from core.db import models
 from core.roles import Role
-from core.workflow import ReviewMode, Status
+from core.workflow import Status
 
 
 @strawberry.type(name="CriterionResult", description="One criterion evaluated, with everything needed to explain it")
@@ -43,6 +45,16 @@ class CriterionResultType:
                    parameters=r.parameters, points=r.points, max_points=r.max_points, field=list(r.field))
 
 
+@strawberry.type(name="Subtotal")
+class SubtotalType:
+    """A partial sum the policy document names, e.g. a category of its scoring table."""
+
+    title: str
+    points: float | None
+    maximum: float | None
+    citation: str
+
+
 @strawberry.type(name="Evaluation", description="Which plugin and scheme version evaluated, when, and the aggregate")
 class EvaluationType:
     trigger: str
@@ -55,12 +67,13 @@ class EvaluationType:
     passed: bool | None
     grade: str | None
     lines: list[str]
+    subtotals: list[SubtotalType] = strawberry.field(description="Partial sums the document names (a rubric's categories)")
 
     @classmethod
     def of(cls, e: models.Evaluation) -> "EvaluationType":
         return cls(trigger=e.trigger, evaluated_on=e.evaluated_on, plugin=e.plugin, plugin_version=e.plugin_version,
                    scheme_version=e.scheme_version, total=e.total, maximum=e.maximum, passed=e.passed, grade=e.grade,
-                   lines=list(e.lines))
+                   lines=list(e.lines), subtotals=[SubtotalType(**s) for s in e.subtotals])
 
 
 @strawberry.type(name="Judgment")
@@ -125,6 +138,7 @@ class ApplicationType(relay.Node):
     stored_form: strawberry.Private[dict]
     stored_score: strawberry.Private[float | None]
     stored_grade: strawberry.Private[str | None]
+    stage_entered_at: strawberry.Private[dt.datetime]
 
     @strawberry.field(description="The row id, for logs and support; clients should use id")
     def database_id(self) -> int:
@@ -137,22 +151,20 @@ class ApplicationType(relay.Node):
 
     @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
     async def score(self, info: Info) -> float | None:
-        return None if await self._blind(info) else self.stored_score
+        return None if await self.blind(info) else self.stored_score
 
     @strawberry.field(description="null for an expert of the panel who has not yet scored it (blind scoring)")
     async def grade(self, info: Info) -> str | None:
-        return None if await self._blind(info) else self.stored_grade
+        return None if await self.blind(info) else self.stored_grade
 
-    async def _blind(self, info: Info) -> bool:
-        """An expert at a panel stage who has not reviewed it there yet sees no one else's scores."""
+    async def blind(self, info: Info) -> bool:
+        """Blind scoring (:func:`core.access.blind_to_scores`) for the caller."""
         actor = info.context.actor
-        if actor.role is not Role.EXPERT:
-            return False
-        workflow = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind).workflow
-        if not any(t.role is Role.EXPERT and t.review is not ReviewMode.NONE for t in workflow.available(self.stage_id)):
-            return False  # no panel scores at this stage
+        stage = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind).workflow.stage(self.stage_id)
+        if stage.panel is not actor.role:
+            return False  # decided without a query: the caller is not on this stage's panel
         reviews = await info.context.loaders.reviews.load(self.pk)
-        return not any(r.reviewer == actor.name and r.stage == self.stage_id for r in reviews)
+        return access.blind_to_scores(actor, stage, any(r.reviewer == actor.name and r.stage == stage.id for r in reviews))
 
     @classmethod
     def of(cls, row: models.Application) -> "ApplicationType":
@@ -161,7 +173,7 @@ class ApplicationType(relay.Node):
             status=Status(row.status), stored_form=row.form, occupations=[o.occupation for o in row.occupations],
             version=row.version, stored_score=row.score, stored_grade=row.grade, submitted_at=row.submitted_at,
             created_at=row.created_at, updated_at=row.updated_at, institution_id=row.institution_id,
-            recognition_id=row.recognition_id,
+            recognition_id=row.recognition_id, stage_entered_at=row.stage_entered_at,
         )
 
     @strawberry.field
@@ -173,10 +185,12 @@ class ApplicationType(relay.Node):
         kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
         return StageType.of(kind.workflow.stage(self.stage_id))
 
-    @strawberry.field(description="Transitions the current stage allows (whoever may take them)")
+    @strawberry.field(description="Transitions the current stage allows, whoever may take them: what each requires, "
+                                  "and whether the caller may take it now (allowed, reason)")
     def available_actions(self, info: Info) -> list[TransitionType]:
-        kind = info.context.platform.registry.scheme(self.scheme_id).kind(self.kind)
-        return [TransitionType.of(t) for t in kind.workflow.available(self.stage_id)]
+        entry = info.context.platform.registry.scheme(self.scheme_id)
+        on = ActingOn(self.pk, self.institution_id, self.round_id, china_date(self.stage_entered_at))
+        return [TransitionType.of(t, entry, self.kind, on) for t in entry.kind(self.kind).workflow.available(self.stage_id)]
 
     @strawberry.field
     async def institution(self, info: Info) -> InstitutionType:
@@ -191,7 +205,7 @@ class ApplicationType(relay.Node):
     @strawberry.field(description="The latest evaluation (null for an expert who has not yet scored it)")
     async def evaluation(self, info: Info) -> EvaluationType | None:
         rows = await info.context.loaders.evaluation.load(self.pk)
-        return EvaluationType.of(rows[0]) if rows and not await self._blind(info) else None
+        return EvaluationType.of(rows[0]) if rows and not await self.blind(info) else None
 
     @strawberry.field(description="Criterion results of the latest evaluation (an expert who has not yet scored it sees the automatic ones only)")
     async def criterion_results(self, info: Info) -> list[CriterionResultType]:
@@ -199,14 +213,14 @@ class ApplicationType(relay.Node):
         if not evaluations:
             return []
         rows = await info.context.loaders.results.load(evaluations[0].id)
-        if await self._blind(info):
+        if await self.blind(info):
             rows = [r for r in rows if r.mode == EvaluationMode.AUTOMATIC.value]
         return [CriterionResultType.of(r) for r in rows]
 
     @strawberry.field(description="Reviews recorded; an expert who has not yet scored it at a panel stage sees none of that stage's")
     async def reviews(self, info: Info) -> list[ReviewType]:
         rows = await info.context.loaders.reviews.load(self.pk)
-        if await self._blind(info):
+        if await self.blind(info):
             rows = [r for r in rows if r.stage != self.stage_id]
         return [ReviewType.of(r) for r in rows]
 
@@ -220,5 +234,5 @@ class ApplicationType(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
         loaders = info.context.loaders
-        rows = await info.context.in_view(loaders.visible_application, loaders.application, [int(i) for i in node_ids], "application")
+        rows = await info.context.in_view(loaders.visible_application, [int(i) for i in node_ids], "application")
         return [cls.of(r) if r else None for r in rows]

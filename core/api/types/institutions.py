@@ -87,5 +87,5 @@ class InstitutionType(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
         loaders = info.context.loaders
-        rows = await info.context.in_view(loaders.visible_institution, loaders.institution, [int(i) for i in node_ids], "institution")
+        rows = await info.context.in_view(loaders.visible_institution, [int(i) for i in node_ids], "institution")
         return [cls.of(r) if r else None for r in rows]

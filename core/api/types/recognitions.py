@@ -29,8 +29,13 @@ class RecognitionType(relay.Node):
     ended_on: dt.date | None
     end_reason: str | None
     ban_until: dt.date | None = strawberry.field(description="After revocation: no new application before this date")
-    granted_by_application_id: int
+    granted_by_application_id: int = strawberry.field(
+        deprecation_reason="A row id; use grantedByApplication, the application's global ID")
     institution_id: strawberry.Private[int]
+
+    @strawberry.field(description="The application that granted it, by global ID (application(id:) answers null outside your view)")
+    def granted_by_application(self) -> relay.GlobalID:
+        return relay.GlobalID("Application", str(self.granted_by_application_id))
 
     @strawberry.field
     async def institution(self, info: Info) -> Annotated["InstitutionType", strawberry.lazy("core.api.types.institutions")]:

@@ -6,14 +6,13 @@ import datetime as dt
 import strawberry
 from strawberry.scalars import JSON
 
-from core.api.types.common import (
-    CriterionKindEnum, EffectEnum, EvaluationModeEnum, ReviewModeEnum, RoleEnum, StatusEnum,
-)
+from core.api.types.common import CriterionKindEnum, EvaluationModeEnum, RoleEnum, StatusEnum
+from core.api.types.transitions import TransitionType
 from core.criteria import Criterion
 from core.engine.jsonable import jsonable
 from core.registry import SchemeEntry
 from core.schemes import ApplicationKind, Round
-from core.workflow import Stage, Transition
+from core.workflow import Stage
 
 
 @strawberry.type(name="Round", description="申报批次: a call for applications; closesOn is the last day (inclusive)")
@@ -45,26 +44,6 @@ class StageType:
         return cls(id=s.id, title=s.title, status=s.status, role=s.role, citation=s.citation, editable=s.editable, terminal=s.terminal)
 
 
-@strawberry.type(name="Transition")
-class TransitionType:
-    id: str
-    title: str
-    source: str
-    target: str
-    role: RoleEnum
-    citation: str
-    effect: EffectEnum
-    review: ReviewModeEnum
-    comment_required: bool
-    min_working_days_in_stage: str | None = strawberry.field(description="Parameter holding the minimum working days to stay in the source stage")
-
-    @classmethod
-    def of(cls, t: Transition) -> "TransitionType":
-        return cls(id=t.id, title=t.title, source=t.source, target=t.target, role=t.role, citation=t.citation,
-                   effect=t.effect, review=t.review, comment_required=t.comment_required,
-                   min_working_days_in_stage=t.min_working_days_in_stage)
-
-
 @strawberry.type(name="ApplicationKind")
 class KindType:
     id: str
@@ -74,18 +53,20 @@ class KindType:
     initiators: list[RoleEnum] = strawberry.field(description="Roles that may start an application of this kind")
     needs_round: bool
     citation: str
+    occupations_from_form: bool = strawberry.field(
+        description="The application's occupations are read from its form (its occupation table): send them once, in the form")
     form_schema: JSON = strawberry.field(description="JSON Schema of the form data, for rendering the form")
     initial_stage: str
     stages: list[StageType]
     transitions: list[TransitionType]
 
     @classmethod
-    def of(cls, k: ApplicationKind) -> "KindType":
+    def of(cls, k: ApplicationKind, entry: SchemeEntry) -> "KindType":
         return cls(id=k.id, title=k.title, purpose=k.purpose.value, initiator=k.initiators[0], initiators=list(k.initiators),
-                   needs_round=k.needs_round,
+                   needs_round=k.needs_round, occupations_from_form=k.occupations_from is not None,
                    citation=k.citation, form_schema=k.form.model_json_schema(), initial_stage=k.workflow.initial,
                    stages=[StageType.of(s) for s in k.workflow.stages],
-                   transitions=[TransitionType.of(t) for t in k.workflow.transitions])
+                   transitions=[TransitionType.of(t, entry, k.id) for t in k.workflow.transitions])
 
 
 @strawberry.type(name="Criterion")
@@ -157,7 +138,7 @@ class SchemeType:
             effective_from=s.effective_from, effective_to=s.effective_to, version=s.version, plugin=e.plugin,
             plugin_version=e.plugin_version, recognition_title=s.recognition_title, summary=s.summary,
             rounds=[RoundType.of(r) for r in e.rounds.values()],
-            kinds=[KindType.of(k) for k in e.kinds.values()],
+            kinds=[KindType.of(k, e) for k in e.kinds.values()],
             criteria=[CriterionType.of(c) for c in e.criteria.values()],
             quota_rules=[QuotaRuleType(id=q.id, title=q.title, citation=q.citation, limit_parameter=q.limit_parameter)
                          for q in e.quota_rules.values()],

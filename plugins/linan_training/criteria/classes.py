@@ -132,7 +132,7 @@ def fee_prior_approval(facts: Facts) -> Finding:
         return fail(rule, "未填写已核准的收费申请", where)
     approval = next((h for h in facts.history if h.kind == ids.FEE and h.id == plan.fee_approval_id), None)
     if approval is None or approval.stage != ids.APPROVED:
-        return fail(rule, f"收费申请 {plan.fee_approval_id} 未经核准", where, fee_approval_id=plan.fee_approval_id)
+        return fail(rule, "所填的收费申请未经核准", where)
     approved = FeeApprovalForm.model_validate(approval.form)
     if approved.occupation != plan.occupation:
         return fail(rule, f"核准的收费适用于“{approved.occupation}”，不适用于“{plan.occupation}”", where)
@@ -147,7 +147,7 @@ def change_in_time(facts: Facts) -> Finding:
     rule = "调整已审核同意的办班计划，须在培训结束前提出，且不改变培训工种和班级类型"
     filing = approved_filing(facts, form.filing_id)
     if filing is None:
-        return fail(rule, f"未找到已审核同意的办班备案 {form.filing_id}", ("filing_id",))
+        return fail(rule, "未找到所填的已审核同意的办班备案", ("filing_id",))
     current = effective_plan(facts, filing)
     if facts.on > current.end_date:
         return fail(rule, f"培训班已于 {current.end_date.isoformat()} 结业", ("filing_id",), end_date=current.end_date)

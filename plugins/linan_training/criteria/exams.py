@@ -31,7 +31,7 @@ def after_training(facts: Facts) -> Finding:
     rule = "培训结束后按教学计划提出鉴定申报，考生为本班学员"
     filing = approved_filing(facts, form.filing_id)
     if filing is None:
-        return fail(rule, f"未找到已审核同意的办班备案 {form.filing_id}", ("filing_id",))
+        return fail(rule, "未找到所填的已审核同意的办班备案", ("filing_id",))
     plan = effective_plan(facts, filing)
     if facts.on < plan.end_date:
         return fail(rule, f"培训班 {plan.end_date.isoformat()} 结业，结业前不能申报", ("filing_id",), end_date=plan.end_date)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from core.criteria import Criterion, CriterionKind, Facts, Finding, Outcome
+from core.forms import reference_id
 from core.pii import mask_value
 
 from plugins.linan_training import ids
@@ -35,7 +36,7 @@ def subsidy_class(facts: Facts) -> Finding:
     rule = "补贴针对已审核同意并已结业的培训班，申领人数不超过培训人数"
     filing = approved_filing(facts, form.filing_id)
     if filing is None:
-        return fail(rule, f"未找到已审核同意的办班备案 {form.filing_id}", ("filing_id",))
+        return fail(rule, "未找到所填的已审核同意的办班备案", ("filing_id",))
     plan = effective_plan(facts, filing)
     if facts.on < plan.end_date:
         return fail(rule, f"培训班 {plan.end_date.isoformat()} 结业，结业后方可申领", ("filing_id",))
@@ -59,7 +60,7 @@ def not_claimed_twice(facts: Facts) -> Finding:
     form: SubsidyClaimForm = facts.form
     rule = "同一培训班的学员只申领一次补贴"
     claimed = {t["id_number"] for h in facts.history
-               if h.kind == ids.SUBSIDY and filed(h) and h.form.get("filing_id") == form.filing_id
+               if h.kind == ids.SUBSIDY and filed(h) and reference_id(h.form.get("filing_id")) == form.filing_id
                for t in h.form.get("trainees", [])}
     again = [i for i, t in enumerate(form.trainees) if t.id_number in claimed]
     if again:

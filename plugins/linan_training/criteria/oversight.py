@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from core.counting import add_months
 from core.criteria import Criterion, CriterionKind, Facts, Finding, Outcome
+from core.forms import reference_id
 
 from plugins.linan_training import ids
 from plugins.linan_training.criteria.common import auto, fail, judged
@@ -48,7 +49,7 @@ def pass_rate(facts: Facts) -> Finding:
     """培训合格率 from the results 区职建中心 confirmed for assessments held in the year (补考合格计为合格)."""
     year, mark = facts.form.year, facts.params["exam_pass_mark"].value
     outcome: dict[tuple[int, str], bool] = {}
-    filings = {h.form.get("filing_id") for h in facts.history if h.kind == ids.EXAM}
+    filings = {reference_id(h.form.get("filing_id")) for h in facts.history if h.kind == ids.EXAM}
     for filing_id in filings:
         for summary, exam in exam_attempts(facts, filing_id):
             if summary.stage != ids.CONFIRMED or exam.exam_date is None or exam.exam_date.year != year:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from pydantic import Field, model_validator
 
-from core.forms import Choice, Form, Text
+from core.forms import ApplicationRef, Choice, Form, Text
 
 from plugins.linan_training.forms.base import Money, Person
 from plugins.linan_training.levels import TeachingType, TrainingLevel
@@ -71,7 +71,7 @@ class ClassPlan(Form):
     )
     charges_fee: bool = Field(default=False, title="向学员收取费用", description="第十二条")
     fee_per_trainee: Money | None = Field(default=None, title="每人收费（元）")
-    fee_approval_id: int | None = Field(default=None, title="收费核准申请编号", description="已核准的收费申请（第十二条）")
+    fee_approval_id: ApplicationRef | None = Field(default=None, title="收费核准申请", description="已核准的收费申请（第十二条）的 ID")
 
     @model_validator(mode="after")
     def _consistent(self) -> "ClassPlan":
@@ -95,7 +95,7 @@ class ClassFilingForm(ClassPlan):
 class ClassChangeForm(Form):
     """教学计划调整申请（第六条：不得擅自调整；确需调整的应及时提出申请）."""
 
-    filing_id: int = Field(title="办班备案编号", description="所调整的、已审核同意的办班备案")
+    filing_id: ApplicationRef = Field(title="办班备案", description="所调整的、已审核同意的办班备案的 ID")
     reason: Text = Field(title="调整原因", description="须调整的特殊情况")
     revised: ClassPlan = Field(title="调整后的办班计划")
     declaration_truthful: bool = Field(default=False, title="承诺申请内容真实", description="第十六条")

@@ -9,7 +9,7 @@ import datetime as dt
 
 from pydantic import Field, model_validator
 
-from core.forms import Choice, Form
+from core.forms import ApplicationRef, Choice, Form
 from core.pii import IdNumber
 
 from plugins.linan_training.forms.base import Person, refuse_duplicates
@@ -42,7 +42,7 @@ class Result(Form):
 class ExamApplicationForm(Form):
     """鉴定申报（第九条）."""
 
-    filing_id: int = Field(title="办班备案编号", description="已审核同意并已结束的培训班")
+    filing_id: ApplicationRef = Field(title="办班备案", description="已审核同意并已结束的培训班的办班备案 ID")
     certificate: CertificateType = Field(title="考核证书类型")
     assessor: Assessor = Field(title="考核组织实施单位")
     evaluation_org: str = Field(default="", title="社会培训评价机构名称")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from core.forms import Choice, Form, Text
+from core.forms import ApplicationRef, Choice, Form, Text
 
 from plugins.linan_training.forms.base import Money, Person, refuse_duplicates
 
@@ -52,7 +52,7 @@ class Trainee(Person):
 class SubsidyClaimForm(Form):
     """培训补贴申领（第十二条、第十三条）."""
 
-    filing_id: int = Field(title="办班备案编号")
+    filing_id: ApplicationRef = Field(title="办班备案", description="已审核同意并已结业的培训班的办班备案 ID")
     trainees: list[Trainee] = Field(min_length=1, title="申领补贴的学员")
     amount_claimed: Money = Field(title="申领补贴金额（元）", gt=0, description="按有关的规定标准计算")
     funds_earmarked: bool = Field(default=False, title="承诺补贴专款专用", description="第十三条")
