@@ -1,4 +1,4 @@
-"""The ``accredit`` command: serve, schema export, plugins, db upgrade, audit, users."""
+"""The ``accredit`` command: serve, schema export, plugins, db upgrade, audit, users, calendar."""
 from __future__ import annotations
 
 import argparse
@@ -40,9 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     head.add_argument("--output", type=Path, help="append it to this file of exported heads, after checking the chain "
                       "against the heads already there")
 
-    from core import cli_users
+    from core import cli_calendar, cli_users
 
     cli_users.add_parser(sub)
+    cli_calendar.add_parser(sub)
 
     args = parser.parse_args(argv)
     import asyncio
@@ -68,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_audit(settings, args))
     if args.command == "users":
         return asyncio.run(cli_users.run(settings, args))
+    if args.command == "calendar":
+        return asyncio.run(cli_calendar.run(settings, args))
     if args.command == "db":
         from core.db.migrate import upgrade
 

@@ -73,6 +73,11 @@ def _password(args) -> str:
     return first
 
 
+def operator() -> Actor:
+    """Who a command acts as, in the audit log: the operating-system user."""
+    return Actor(f"cli:{os.environ.get('USER', 'operator')}", Role.SCHEME_ADMIN, EVERYWHERE)
+
+
 async def run(settings: Settings, args) -> int:
     from sqlalchemy import select
     from sqlalchemy.orm import selectinload
@@ -82,7 +87,6 @@ async def run(settings: Settings, args) -> int:
     from core.platform import Platform
 
     platform = Platform(settings)
-    operator = Actor(f"cli:{os.environ.get('USER', 'operator')}", Role.SCHEME_ADMIN, EVERYWHERE)
     try:
         if args.users_command == "list":
             async with platform.reading() as session:
@@ -91,7 +95,7 @@ async def run(settings: Settings, args) -> int:
                     scopes = "; ".join(f"{s.area_code or s.credit_code}{'/' + s.scheme_id if s.scheme_id else ''}" for s in user.scopes)
                     print(f"{user.username}\t{user.role}\t{scopes}\t{_state(user)}")
             return 0
-        return await platform.transaction(lambda session: _change(session, platform, operator, args))
+        return await platform.transaction(lambda session: _change(session, platform, operator(), args))
     except Refused as refused:
         for error in refused.errors:
             print(f"refused: {'.'.join(error.field) or '-'}: {error.code.value}: {error.message}", file=sys.stderr)

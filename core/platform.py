@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import importlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TypeVar
@@ -63,6 +64,26 @@ class Platform:
         self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
         self.denials = Denials(self.settings.denial_window_s, self.transaction)
         """Permission denials counted and not yet in the audit log (written after each window and on close)."""
+        self._calendar_read_at: float | None = None
+        self._calendar_warned_on: dt.date | None = None
+
+    async def refresh_calendar(self, *, force: bool = False) -> None:
+        """Read the imported holiday schedules into :attr:`calendar` when they were last read over
+        a minute ago (every worker sees an import within a minute), and log the warning that next
+        year is not covered, once a day from 1 November."""
+        from core.services.calendar import load_schedules
+
+        moment = time.monotonic()
+        if not force and self._calendar_read_at is not None and moment - self._calendar_read_at < 60:
+            return
+        self._calendar_read_at = moment
+        async with self.reading() as session:
+            self.calendar.schedules = await load_schedules(session)
+        today = self.today()
+        if self._calendar_warned_on != today and (year := self.calendar.uncovered_next_year(today)):
+            self._calendar_warned_on = today
+            log.warning("no holiday schedule for %d: working-day deadlines reaching into it cannot be counted; "
+                        "import the State Council's notice with `accredit calendar import FILE`", year)
 
     @functools.cached_property
     def secret(self) -> str:

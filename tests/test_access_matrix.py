@@ -120,6 +120,10 @@ async def _org_types(w, role, where):
     return _seen((await w.call(role, where, "{ orgTypes { value } }"))["orgTypes"])
 
 
+async def _working_calendar(w, role, where):
+    return _seen((await w.call(role, where, "{ workingCalendar { year(year: 2026) { year } } }"))["workingCalendar"]["year"])
+
+
 async def _recognitions(w, role, where):
     return _seen((await w.call(role, where, "{ recognitions(first: 5) { totalCount } }"))["recognitions"] is not None)
 
@@ -233,6 +237,7 @@ async def _act_on(w, role, where):
 OPERATIONS: dict[str, Operation] = {
     "query.me": _me, "query.schemes": _schemes, "query.scheme": _scheme, "query.plugins": _plugins,
     "query.divisions": _divisions, "query.orgTypes": _org_types,
+    "query.workingCalendar": _working_calendar,
     "query.recognitions": _recognitions, "query.quotaUsage": _quota, "query.institutions": _institutions,
     "query.institution": _institution, "query.node": _node, "query.applications": _applications,
     "query.application": _application, "query.ranking": _ranking, "query.evaluate": _evaluate, "query.auditLog": _audit,

@@ -29,10 +29,3 @@ def test_the_contract_is_imported_when_a_plugin_asks_for_it():
     assert _imported_by("import core") == []
     assert "pydantic" in _imported_by("from core import Form, Scheme, hookimpl")
 
-
-def test_importing_the_password_module_hashes_nothing():
-    count = ("import argon2\ncalls = []\nhash_ = argon2.PasswordHasher.hash\n"
-             "argon2.PasswordHasher.hash = lambda *a, **k: calls.append(1) or hash_(*a, **k)\n"
-             "import core.identity.passwords as p\nassert calls == [], calls\n"
-             "assert p.verify_password(None, 'x') is False and calls == [1], calls")
-    _imported_by(count)

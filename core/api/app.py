@@ -48,6 +48,7 @@ class AccreditGraphQL(GraphQL):
 
     async def get_context(self, request, response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else "unknown"
+        await self.platform.refresh_calendar()
         return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
                        client=client, login_session=request.scope.get("accredit.session"), request=request, response=response,
                        _session=request.scope.get("accredit.read_session"))

@@ -15,6 +15,7 @@ from core import access
 from core.api.context import Info
 from core.api.errors import as_graphql_error
 from core.api.types.applications import ApplicationType, CriterionResultType, EventType, SubtotalType
+from core.api.types.calendar import WorkingCalendarType
 from core.api.types.identity import ViewerType
 from core.api.types.common import (
     Connection, OrgTypeEnum, RecognitionStatusEnum, StatusEnum, UserErrorType, connection, decode_cursor, page_size,
@@ -206,6 +207,12 @@ class Query:
     @strawberry.field(description="Organisation types (机构类型) with their Chinese labels, in the order forms list them")
     def org_types(self) -> list[OrgTypeOption]:
         return org_types()
+
+    @strawberry.field(description="How working-day deadlines are counted: each year's holidays and where they come from, "
+                      "and the warning that next year is not covered yet")
+    def working_calendar(self, info: Info) -> WorkingCalendarType:
+        platform = info.context.platform
+        return WorkingCalendarType(calendar=platform.calendar, today=platform.today())
 
     @strawberry.field(description="Loaded plugins, their versions and the hooks they implement")
     def plugins(self, info: Info) -> list[PluginInfo]:

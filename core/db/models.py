@@ -291,3 +291,19 @@ class Conflict(Base):
     reason: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class CalendarYear(Base):
+    """A year's holidays and adjusted workdays imported from the State Council's notice
+    (``accredit calendar import``); it takes precedence over the library's tables for that year."""
+
+    __tablename__ = "calendar_years"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    notice: Mapped[str] = mapped_column(String(100))
+    holidays: Mapped[list[Any]] = mapped_column()
+    """``[{"name": "春节", "from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}, …]``"""
+    workdays: Mapped[list[Any]] = mapped_column()
+    """``["YYYY-MM-DD", …]``: weekend days worked."""
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

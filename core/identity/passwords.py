@@ -14,8 +14,8 @@ _hasher = PasswordHasher()
 
 @functools.cache
 def _dummy() -> str:
-    """A hash to verify against when there is no account: made at first use, not at import (a
-    hash costs ~0.5 s of CPU by design, which every command would otherwise pay)."""
+    """The hash checked when there is no stored one: made on first need, not at import (it costs
+    as much as a login)."""
     return _hasher.hash("accredit: a password nobody has")
 
 
