@@ -33,6 +33,7 @@ async def test_a_pooled_connection_is_pinged_only_after_it_sat_idle(database_url
 
 def test_json_columns_read_back_as_the_standard_library_reads_them():
     for text in ('{"中文": [1.5, null, true, -0.0, 1e-7]}', '{"n": 123456789012345678901234567890, "m": -9223372036854775809}',
+                 '[1e19, 9223372036854775807, 9223372036854775808, {"x": [18446744073709551616]}]',
                  '[NaN, Infinity, -Infinity]', '{"a": 1, "a": 2}', '"\\u4e2d\\ud83d\\ude00"', "[" * 100 + "]" * 100):
         ours, theirs = json_loads(text), json.loads(text)
         assert repr(ours) == repr(theirs), text  # repr: nan != nan, and an int must not come back a float
