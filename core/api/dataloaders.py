@@ -2,7 +2,8 @@
 costs a fixed number of SQL statements, not N."""
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from collections import defaultdict, namedtuple
 from collections.abc import Callable
 from typing import Any
 
@@ -36,15 +37,26 @@ def _existing(model, context):
 def _grouped(context, query: Callable[[list[Any]], Any], key: Callable[[Any], Any], of: Callable[[Any], Any] = lambda row: row,
              *, plain: bool = False):
     """``of`` turns each row into what the loader hands out. ``plain``: the query selects a table's
-    columns and the loader hands out its rows as they come (read-only, attribute access alike), not
-    ORM instances, which cost far more to build."""
+    columns and the loader hands out its rows as named tuples (read-only, attribute access alike),
+    not ORM instances, which cost far more to build."""
     async def load(keys: list[Any]) -> list[list[Any]]:
-        rows = await context.run(lambda s: (s.execute if plain else s.scalars)(query(keys)))
+        if plain:
+            result = await context.run(lambda s: s.execute(query(keys)))
+            rows = map(_named(tuple(result.keys())), result)
+        else:
+            rows = await context.run(lambda s: s.scalars(query(keys)))
         groups: dict[Any, list[Any]] = defaultdict(list)
         for row in rows:
             groups[key(row)].append(of(row))
         return [groups.get(k, []) for k in keys]
     return DataLoader(load_fn=load)
+
+
+@functools.cache
+def _named(columns: tuple[str, ...]) -> Callable[[Any], Any]:
+    """A row's values as a named tuple, whose attributes are read in C: each attribute of
+    SQLAlchemy's own row goes through a Python ``__getattr__`` (~1 µs; ~15 per criterion result)."""
+    return namedtuple("Row", columns)._make
 
 
 def _conflicts(context, actor):
