@@ -55,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 TODAY = "2026-03-02"
 SECRET = "read-path-benchmark-" + "x" * 32
 READER = "bench.reader"
+STARTUP_S = 180  # a server's start-up on a loaded machine
 
 NESTED = """query Nested($first: Int!) {
   applications(first: $first) {
@@ -194,7 +195,7 @@ def start(name: str, app: str, env: dict[str, str], log: Path) -> Server:
         [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", str(port),
          "--timeout-keep-alive", "600"],  # one client connection for the whole run
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + STARTUP_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"{name} exited at start-up:\n{log.read_text()[-3000:]}")
@@ -204,7 +205,7 @@ def start(name: str, app: str, env: dict[str, str], log: Path) -> Server:
         except OSError:
             time.sleep(0.1)
     process.kill()
-    raise SystemExit(f"{name} did not start within 60 s")
+    raise SystemExit(f"{name} did not start within {STARTUP_S} s")
 
 
 def login(accredit: Server, password: str) -> str:
@@ -305,24 +306,36 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="read-path-"))
-    folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / "dataset.json"
-    postgres = os.environ.get("ACCREDIT_TEST_POSTGRES_URL")
-    if kept.exists():
-        built = json.loads(kept.read_text())
-        print(f"data set of {folder} reused: {', '.join(f'{e} {b[1]} applications' for e, b in built.items())}", flush=True)
-    else:
-        built = build_all(folder, args.applications, postgres)
-        if args.keep:
-            kept.write_text(json.dumps(built))
+    built = data_set(folder, args.applications, bool(args.keep))
     try:
         results = {engine: run_engine(engine, url, password, args.rounds, folder)
                    for engine, (url, _, password) in built.items()}
     finally:
-        if not args.keep and "postgresql" in built:
-            asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"][0]).database}" WITH (FORCE)'))
+        if not args.keep:
+            drop(built)
     print(f"({args.rounds} rounds per engine; {time.perf_counter() - started:.0f} s in all; logs in {folder})")
     print("ratios: " + " ".join(f"{w.name}={max(r[w.name]['ratio'] for r in results.values()):.2f}" for w in WORK))
+
+
+def data_set(folder: Path, applications: int, keep: bool) -> dict[str, tuple[str, int, str]]:
+    """Each engine's (URL, applications, reader's password): built in ``folder``, or the one kept
+    there (``keep``: the next run with the same folder reuses it)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / "dataset.json"
+    if kept.exists():
+        built = json.loads(kept.read_text())
+        print(f"data set of {folder} reused: {', '.join(f'{e} {b[1]} applications' for e, b in built.items())}", flush=True)
+        return built
+    built = build_all(folder, applications, os.environ.get("ACCREDIT_TEST_POSTGRES_URL"))
+    if keep:
+        kept.write_text(json.dumps(built))
+    return built
+
+
+def drop(built: dict[str, tuple[str, int, str]]) -> None:
+    """Drop the data set's PostgreSQL database, if it has one."""
+    if "postgresql" in built:
+        asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"][0]).database}" WITH (FORCE)'))
 
 
 def build_all(folder: Path, applications: int, postgres: str | None) -> dict[str, tuple[str, int, str]]:
