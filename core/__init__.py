@@ -3,24 +3,37 @@
 A plugin needs only this package's public names::
 
     from core import hookimpl, Scheme, Criterion, ...
-"""
-from core.criteria import Criterion, CriterionKind, EvaluationMode, Facts, Finding, Outcome
-from core.examples import Example, ExampleStep
-from core.hookspecs import hookimpl
-from core.institutions import InstitutionFacts, OrgType
-from core.parameters import Parameters
-from core.quotas import QuotaRule, QuotaSubject, occupation_city_keys
-from core.recognitions import RecognitionFacts, RecognitionTerms
-from core.roles import Role
-from core.schemes import ApplicationKind, Purpose, Round, Scheme
-from core.scoring import Assessment, Judgment, ReviewFacts, Subtotal
-from core.forms import ApplicationRef, Choice, Form, Text, reference_id
-from core.workflow import Effect, ReviewMode, Stage, Status, Transition, Workflow, reasoned
 
-__all__ = [
-    "ApplicationKind", "ApplicationRef", "Assessment", "Choice", "Form", "Text", "reasoned", "Criterion", "CriterionKind", "Effect", "EvaluationMode", "Example",
-    "ExampleStep", "Facts",
-    "Finding", "InstitutionFacts", "Judgment", "OrgType", "Outcome", "Parameters", "Purpose", "QuotaRule",
-    "QuotaSubject", "RecognitionFacts", "RecognitionTerms", "ReviewFacts", "ReviewMode", "Role", "Round",
-    "Scheme", "Stage", "Status", "Subtotal", "Transition", "Workflow", "hookimpl", "occupation_city_keys", "reference_id",
-]
+They are imported on first use (PEP 562), so that importing any module of core, the command line's
+included, does not pull in pydantic, YAML and the holiday tables: ``accredit --help`` stays quick.
+"""
+from __future__ import annotations
+
+import importlib
+
+CONTRACT = {
+    "core.criteria": ("Criterion", "CriterionKind", "EvaluationMode", "Facts", "Finding", "Outcome"),
+    "core.examples": ("Example", "ExampleStep"),
+    "core.hookspecs": ("hookimpl",),
+    "core.institutions": ("InstitutionFacts", "OrgType"),
+    "core.parameters": ("Parameters",),
+    "core.quotas": ("QuotaRule", "QuotaSubject", "occupation_city_keys"),
+    "core.recognitions": ("RecognitionFacts", "RecognitionTerms"),
+    "core.roles": ("Role",),
+    "core.schemes": ("ApplicationKind", "Purpose", "Round", "Scheme"),
+    "core.scoring": ("Assessment", "Judgment", "ReviewFacts", "Subtotal"),
+    "core.forms": ("ApplicationRef", "Choice", "Form", "Text", "reference_id"),
+    "core.workflow": ("Effect", "ReviewMode", "Stage", "Status", "Transition", "Workflow", "reasoned"),
+}
+"""Each public name, by the module that defines it."""
+
+_MODULE_OF = {name: module for module, names in CONTRACT.items() for name in names}
+__all__ = sorted(_MODULE_OF)
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'core' has no attribute {name!r}")
+    value = globals()[name] = getattr(importlib.import_module(module), name)
+    return value

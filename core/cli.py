@@ -7,14 +7,13 @@ with exit status 2, before anything listens or writes (:mod:`core.startup`).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core import startup
-from core.settings import Settings
-from core.startup import StartupError
+if TYPE_CHECKING:  # imported once a command runs: `accredit --help` imports nothing heavy
+    from core.settings import Settings
 
 
 WORKER_HEALTHCHECK_S = 30
@@ -68,14 +67,20 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from core import startup
+
     try:
         return _run(startup.settings(), args)
-    except StartupError as error:
+    except startup.StartupError as error:
         print(f"accredit: {error}", file=sys.stderr)
         return 2
 
 
 def _run(settings: Settings, args) -> int:
+    import asyncio
+
+    from core import startup
+
     if args.command == "serve":
         return _serve(settings, args)
     if args.command == "schema":
@@ -101,6 +106,7 @@ def _run(settings: Settings, args) -> int:
 
 
 def _schema(args) -> int:
+    from core import startup
     from core.api.schema import schema as graphql_schema
 
     sdl = graphql_schema.as_str() + "\n"
@@ -116,6 +122,7 @@ def _schema(args) -> int:
 async def _audit(settings: Settings, args) -> int:
     import json
 
+    from core import startup
     from core.audit import verify
     from core.db.engine import make_engine
 
@@ -158,6 +165,7 @@ def _exported_heads(path: Path):
 
 
 def _plugins(settings: Settings) -> int:
+    from core import startup
     from core.plugins import describe
 
     registry = startup.registry(settings)
@@ -200,18 +208,19 @@ def _say(line: str) -> None:
 def _serve(settings: Settings, args) -> int:
     import uvicorn
 
+    from core import logs, startup
+    from core.db.migrate import upgrade_unless_at_head
+
     startup.metrics_folder(args.workers)  # first: nothing may have recorded a metric yet
-
-    from core import logs
-    from core.db.migrate import upgrade
-
     startup.database(settings)
     startup.secret(settings)
     startup.registry(settings)
     startup.port_free(args.host, args.port)
-    _say("migrating the database")
-    upgrade(settings.database_url)
+    _say("migrating the database (when behind)")
+    upgrade_unless_at_head(settings.database_url)
     if args.demo:
+        import asyncio
+
         asyncio.run(_demo(settings))
     _say(f"web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
          f"http://{args.host}:{args.port}/graphql")

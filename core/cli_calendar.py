@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.calendar import Schedule
-from core.settings import Settings
+if TYPE_CHECKING:  # the holiday tables and settings are imported when a command runs, not for --help
+    from core.calendar import Schedule
+    from core.settings import Settings
 
 
 def add_parser(sub) -> None:

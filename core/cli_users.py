@@ -10,19 +10,16 @@ import getpass
 import os
 import sys
 import warnings
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING
 
 from core.actors import EVERYWHERE, Actor, Scope
 from core.clock import CST
-from core.db import models
-from core.errors import ErrorCode, Refused, UserError
-from core.identity import accounts
-from core.identity.passwords import MIN_LENGTH
+from core.errors import ErrorCode, UserError
 from core.roles import Role
-from core.settings import Settings
-from core.startup import StartupError
+
+if TYPE_CHECKING:  # the database, accounts and settings are imported when a command runs, not for --help
+    from core.db import models
+    from core.settings import Settings
 
 OPTIONS = {"username": "username", "password": "password", "creditCode": "--credit-code", "area": "--area",
            "scopes": "--area or --credit-code", "role": "--role", "reason": "--reason"}
@@ -35,7 +32,7 @@ REFUSALS = {
     ErrorCode.INVALID: "not valid here",
     ErrorCode.INVALID_CHECKSUM: "its check character is wrong (GB 32100)",
     ErrorCode.UNKNOWN_DIVISION: "not a current division code of Zhejiang (GB/T 2260)",
-    ErrorCode.WEAK_PASSWORD: f"too weak: at least {MIN_LENGTH} characters, 5 different ones, not containing the username",
+    ErrorCode.WEAK_PASSWORD: "too weak: at least 12 characters, 5 different ones, not containing the username",
     ErrorCode.DATABASE_BUSY: "the database was busy: nothing was written, try again",
 }
 """The operator's reading of a refusal (the API's users get the Chinese message instead)."""
@@ -81,6 +78,8 @@ def add_parser(sub) -> None:
 def _state(user: models.User) -> str:
     """Inactive, locked (until when, Beijing time: the login answers a locked account as a wrong
     password, so this is where its owner learns of the lock) or active."""
+    from core.identity import accounts
+
     locked_until = accounts.utc(user.locked_until)
     if not user.active:
         return "inactive"
@@ -98,9 +97,13 @@ def _password(args) -> str:
             first = getpass.getpass("password: ")
             again = getpass.getpass("again: ")
         except (getpass.GetPassWarning, EOFError):
+            from core.startup import StartupError
+
             raise StartupError("no terminal to ask for the password on: pipe it in with --password-stdin, or create "
                                "a machine account with --no-password") from None
     if again != first:
+        from core.startup import StartupError
+
         raise StartupError("the two passwords typed differ: nothing was changed")
     return first
 
@@ -117,7 +120,13 @@ def _refusal(error: UserError) -> str:
 
 
 async def run(settings: Settings, args) -> int:
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from core.db import models
+    from core.errors import Refused
     from core.platform import Platform
+    from core.startup import StartupError
 
     password = _password(args) if args.users_command == "passwd" or (
         args.users_command == "create" and not args.no_password) else None
@@ -143,6 +152,8 @@ async def run(settings: Settings, args) -> int:
 
 
 async def _change(session, operator: Actor, args, password: str | None) -> int:
+    from core.identity import accounts
+
     if args.users_command == "create":
         role = Role(args.role)
         scopes = ([Scope(credit_code=c, scheme_id=args.scheme) for c in args.credit_code] if role is Role.APPLICANT

@@ -46,7 +46,7 @@ async def load_demo(platform: Platform, progress: Callable[[str], None] = lambda
         for examples in platform.pm.hook.accredit_examples(scheme=entry.scheme):
             for example in examples or ():
                 serial += 1
-                loaded += await _load(platform, entry.scheme.id, example, serial)
+                loaded += await load_example(platform, entry.scheme.id, example, serial)
     return loaded
 
 
@@ -66,7 +66,9 @@ async def create_demo_accounts(platform: Platform) -> str:
     return password
 
 
-async def _load(platform: Platform, scheme_id: str, example: Example, serial: int) -> bool:
+async def load_example(platform: Platform, scheme_id: str, example: Example, serial: int) -> bool:
+    """One example in one transaction: its institution (credit code ``serial``), the application and
+    every step; False (nothing written) when the plugin's own checks refuse it."""
     applicant = Actor(f"demo-applicant-{serial}", Role.APPLICANT, EVERYWHERE)
     try:
         async with platform.writing() as session:

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import pluggy
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from core import metrics
@@ -146,11 +147,16 @@ class Platform:
 
     async def transaction(self, operation: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """Run ``operation`` in a write transaction, again from the start (a bounded number of
-        times) when the database reports a serialization failure, a deadlock or a busy lock."""
+        times) when the database reports a serialization failure, a deadlock or a busy lock.
+        Refused as ``DATABASE_BUSY`` (retry later; nothing written) when still contended, or when
+        the connection pool gives no connection within its timeout."""
         for attempt in range(self.settings.write_retries + 1):
             try:
                 async with self.writing() as session:
                     return await operation(session)
+            except PoolTimeout as error:  # no connection came free in time: nothing was begun
+                raise Refused.one(ErrorCode.DATABASE_BUSY,
+                                  "数据库连接繁忙（等待可用连接超时），本次操作未写入任何数据，请稍后重试") from error
             except DBAPIError as error:
                 if not is_transient(error) and not is_timeout(error):
                     raise

@@ -64,3 +64,22 @@ async def test_applications_stored_before_they_kept_their_own_area_take_their_in
     finally:
         await engine.dispose()
     assert [tuple(a) for a in areas] == [("330106", "330100")]
+
+
+def test_the_head_read_from_the_version_files_is_alembics():
+    from alembic.script import ScriptDirectory
+
+    from core.db.migrate import head
+
+    assert head() == ScriptDirectory.from_config(alembic_config("sqlite+aiosqlite://")).get_current_head()
+
+
+async def test_start_up_runs_alembic_only_when_the_database_is_behind(database_url, tmp_path, monkeypatch):
+    from core.db import migrate
+
+    ran: list[str] = []
+    monkeypatch.setattr(migrate, "upgrade", ran.append)
+    assert await asyncio.to_thread(migrate.upgrade_unless_at_head, database_url) is False  # migrated: left alone
+    empty = f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
+    assert await asyncio.to_thread(migrate.upgrade_unless_at_head, empty) is True
+    assert ran == [empty]

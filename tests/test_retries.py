@@ -1,9 +1,12 @@
 """Writes are safe to retry: a replayed act has one effect; transient database failures are retried."""
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from core.db import models
 from core.errors import ErrorCode, Refused
@@ -67,3 +70,19 @@ async def test_transient_failures_are_retried_then_reported(client_for):
     with pytest.raises(DBAPIError):
         await gql.platform.transaction(broken)
     assert len(calls) == 1   # anything else is not retried
+
+
+async def test_a_write_that_gets_no_connection_in_time_is_refused_as_busy(client_for, monkeypatch):
+    gql = await client_for([toy_plugin])
+    inst = await register(gql)
+
+    @contextlib.asynccontextmanager
+    async def pool_exhausted(_engine):
+        raise PoolTimeout("QueuePool limit of size 5 overflow 10 reached, connection timed out")
+        yield
+
+    monkeypatch.setattr("core.platform.write_session", pool_exhausted)
+    refused = await create(gql, inst["id"], "toy", {"trainees": 150}, occupations=["R"], roundId="2026")
+    monkeypatch.undo()
+    assert codes(refused) == ["DATABASE_BUSY"] and "请稍后重试" in refused["errors"][0]["message"]
+    assert (await gql("{ applications(first: 1) { totalCount } }"))["applications"]["totalCount"] == 0

@@ -7,10 +7,12 @@ a header that is not a currently valid token is answered 401 and nothing runs.
 """
 from __future__ import annotations
 
+import gc
 import json
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import orjson
 from cross_web import HTTPException  # what strawberry's views raise for a request they refuse
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -29,6 +31,7 @@ from core.api.inputs import decode_body
 from core.api.metrics_route import metrics_routes
 from core.api.request_log import RequestLog
 from core.api.schema import schema
+from core.db.engine import new_read_session
 from core.identity.accounts import authenticate
 from core.identity.tokens import InvalidToken
 from core.logs import configure as configure_logging
@@ -39,6 +42,7 @@ from core.roles import Role
 ACTOR_HEADER, ROLE_HEADER = "x-accredit-actor", "x-accredit-role"
 HTTP_CODES = {404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED"}
 ASSETS = "/graphiql-assets"
+GC_THRESHOLD = 50_000  # allocations between young-generation collections (CPython's default: 700)
 STATIC = Path(__file__).with_name("static")
 
 
@@ -51,7 +55,8 @@ class AccreditGraphQL(GraphQL):
         client = request.client.host if request.client else "unknown"
         await self.platform.refresh_calendar()
         return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
-                       client=client, login_session=request.scope.get("accredit.session"), request=request, response=response)
+                       client=client, login_session=request.scope.get("accredit.session"), request=request, response=response,
+                       _session=request.scope.get("accredit.read_session"))
 
     @property
     def graphql_ide_html(self) -> str:
@@ -71,9 +76,14 @@ class AccreditGraphQL(GraphQL):
                                 f"请求无效：{refused.reason}")
         await response(scope, receive, send)
 
-    def encode_json(self, data: object) -> str:
-        """Chinese stays readable in responses and logs instead of \\uXXXX escapes."""
-        return json.dumps(data, ensure_ascii=False)
+    def encode_json(self, data: object) -> bytes:
+        """UTF-8 JSON, Chinese unescaped, written by orjson (a page of 100 nested applications,
+        900 KB: 10 ms of CPU with ``json.dumps``, 2 ms); ``json.dumps`` for what orjson refuses
+        (integers beyond 64 bits, keys that are not strings: a form's JSON could hold them)."""
+        try:
+            return orjson.dumps(data)
+        except TypeError:
+            return json.dumps(data, ensure_ascii=False).encode()
 
     def decode_json(self, data: str | bytes) -> object:
         """Bodies that are not UTF-8 JSON, or nest too deep, are refused (:mod:`core.api.inputs`)."""
@@ -101,7 +111,10 @@ def development_actor(headers: dict[bytes, bytes]) -> Actor:
 
 
 class Authenticate:
-    """Resolve the caller before GraphQL sees the request; refuse an invalid token with 401."""
+    """Resolve the caller before GraphQL sees the request; refuse an invalid token with 401.
+
+    A token is checked on the session (and connection) that then serves the request's reads
+    (:class:`Context`), so a request costs one connection, not two."""
 
     def __init__(self, app, platform: Platform):
         self.app, self.platform = app, platform
@@ -111,21 +124,25 @@ class Authenticate:
             return await self.app(scope, receive, send)
         headers = dict(scope.get("headers") or ())
         authorization = headers.get(b"authorization", b"").decode("latin-1").strip()
-        actor, login_session = Actor.public(), None
-        if authorization:
-            kind, _, token = authorization.partition(" ")
-            try:
-                if kind.lower() != "bearer" or not token.strip():
-                    raise InvalidToken("not a bearer token")
-                async with self.platform.reading() as session:
+        actor, login_session, session = Actor.public(), None, None
+        try:
+            if authorization:
+                kind, _, token = authorization.partition(" ")
+                try:
+                    if kind.lower() != "bearer" or not token.strip():
+                        raise InvalidToken("not a bearer token")
+                    session = new_read_session(self.platform.engine)
                     actor, login_session = await authenticate(session, self.platform.secret, token.strip())
-            except InvalidToken:
-                return await _error(send, 401, "UNAUTHENTICATED", "令牌无效、已过期或已注销，请重新登录",
-                                    [(b"www-authenticate", b'Bearer error="invalid_token"')])
-        elif self.platform.settings.dev_identity_headers and ROLE_HEADER.encode() in headers:
-            actor = development_actor(headers)
-        scope = {**scope, "accredit.actor": actor, "accredit.session": login_session}
-        return await self.app(scope, receive, send)
+                except InvalidToken:
+                    return await _error(send, 401, "UNAUTHENTICATED", "令牌无效、已过期或已注销，请重新登录",
+                                        [(b"www-authenticate", b'Bearer error="invalid_token"')])
+            elif self.platform.settings.dev_identity_headers and ROLE_HEADER.encode() in headers:
+                actor = development_actor(headers)
+            scope = {**scope, "accredit.actor": actor, "accredit.session": login_session, "accredit.read_session": session}
+            return await self.app(scope, receive, send)
+        finally:
+            if session is not None:
+                await session.close()
 
 
 def _body(code: str, message: str) -> bytes:
@@ -158,6 +175,7 @@ def create_app(platform: Platform | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(_app):
+        settle_heap()
         yield
         await platform.close()
 
@@ -172,6 +190,17 @@ def create_app(platform: Platform | None = None) -> Starlette:
     ], lifespan=lifespan)
     app.state.platform = platform
     return RequestLog(BodyLimit(ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies), platform.settings.max_body_bytes))
+
+
+def settle_heap() -> None:
+    """Once the server has started: what start-up built (plugins, registry, schema, modules) lives as
+    long as the process, so move it out of the cyclic collector's sight (``gc.freeze``), and collect
+    the young generation less often. A page of 100 nested applications makes some 200,000 objects;
+    with CPython's defaults each request paid for many collections, each walking the whole heap
+    (measured: 610 ms of CPU per such page, 450 ms after ``gc.freeze``, 380 ms with the threshold)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 class BodyLimit:

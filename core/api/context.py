@@ -15,6 +15,7 @@ from starlette.responses import Response
 from strawberry.types import Info as _Info
 
 from core.actors import Actor
+from core.db.engine import new_read_session
 from core.platform import Platform
 
 
@@ -39,8 +40,9 @@ class Context:
         return self._loaders
 
     def session(self) -> AsyncSession:
+        """The request's read session: the one its token was checked on, else a new one."""
         if self._session is None:
-            self._session = AsyncSession(self.platform.engine, expire_on_commit=False)
+            self._session = new_read_session(self.platform.engine)
         return self._session
 
     async def run(self, query):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
+from strawberry.types.graphql import OperationType
 from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 
 from core.api.cost import QueryCost
@@ -39,11 +40,20 @@ class Mutation(IdentityMutations, InstitutionMutations, ApplicationMutations, Ac
 
 
 class CloseRequestSession(SchemaExtension):
-    """Close the request's read session once the operation has been executed."""
+    """Close the request's read session once the operation has been executed, and before a
+    mutation too: the session was opened to check the caller's token, and a request must not hold
+    a read connection while it waits for a write one (concurrent grants would exhaust the pool)."""
 
     async def on_execute(self) -> Iterator[None]:  # type: ignore[override]
+        context = self.execution_context.context
+        try:
+            mutation = self.execution_context.operation_type is OperationType.MUTATION
+        except RuntimeError:  # no such operation: execution refuses it
+            mutation = False
+        if mutation:
+            await context.close()
         yield
-        await self.execution_context.context.close()
+        await context.close()
 
 
 def _mask(error: GraphQLError) -> bool:

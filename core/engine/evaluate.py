@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pluggy
 from pydantic import BaseModel
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.calendar import WorkingCalendar
@@ -110,13 +111,13 @@ async def store(
     )
     session.add(evaluation)
     await session.flush()
-    for position, r in enumerate(scored(results, assessment)):
-        session.add(models.CriterionResult(
+    if results:  # one multi-row INSERT (added one by one, the ORM sends one INSERT per row to fetch its id)
+        await session.execute(insert(models.CriterionResult), [dict(
             evaluation_id=evaluation.id, application_id=application.id, criterion_id=r.criterion_id,
             position=position, title=r.title, citation=r.citation, kind=r.kind.value, mode=r.mode.value,
             outcome=r.outcome.value, rule=r.rule, values=jsonable(r.values), parameters=jsonable(r.parameters), points=r.points,
             max_points=r.max_points, field=list(r.field),
-        ))
+        ) for position, r in enumerate(scored(results, assessment))], execution_options={"render_nulls": True})  # nulls too: one batch
     application.score, application.grade = assessment.total, assessment.grade
     return evaluation
 

@@ -90,23 +90,27 @@ def actor_of(user: models.User) -> Actor:
 
 async def authenticate(session: AsyncSession, secret: str, token: str) -> tuple[Actor, str | None]:
     """The actor a bearer or API token stands for, and its login session id (None for API tokens).
-    Raises :class:`tokens.InvalidToken` for anything not currently valid."""
+    Raises :class:`tokens.InvalidToken` for anything not currently valid. One statement: the token's
+    row joined to its account and the account's scopes (this runs before every request)."""
     now = dt.datetime.now(dt.UTC)
+    U, S = models.User, models.UserScope
     if token.startswith(tokens.API_PREFIX):
-        row = await session.scalar(select(models.ApiToken).where(models.ApiToken.token_hash == tokens.token_hash(token)))
-        if row is None or row.revoked_at is not None or (row.expires_at and utc(row.expires_at) <= now):
-            raise tokens.InvalidToken("unknown, revoked or expired API token")
-        user_id, sid = row.user_id, None
+        T, sid = models.ApiToken, None
+        issued = select(T.revoked_at, T.expires_at).where(T.token_hash == tokens.token_hash(token)).join(U, U.id == T.user_id)
     else:
         user_id, sid = tokens.read_bearer(derive(secret, BEARER_PURPOSE), token)
-        login_session = await session.get(models.LoginSession, sid)
-        if (login_session is None or login_session.user_id != user_id or login_session.revoked_at is not None
-                or utc(login_session.expires_at) <= now):
-            raise tokens.InvalidToken("session ended")
-    user = await session.scalar(select(models.User).where(models.User.id == user_id).options(selectinload(models.User.scopes)))
-    if user is None or not user.active:
+        L = models.LoginSession
+        issued = select(L.revoked_at, L.expires_at).where(L.id == sid, L.user_id == user_id).join(U, U.id == L.user_id)
+    rows = (await session.execute(issued.add_columns(U.id, U.username, U.role, U.active, S.id.label("scope_id"),
+                                                     S.area_code, S.scheme_id, S.credit_code)
+                                  .outerjoin(S, S.user_id == U.id).order_by(S.id))).all()
+    if not rows or rows[0].revoked_at is not None or (rows[0].expires_at and utc(rows[0].expires_at) <= now):
+        raise tokens.InvalidToken("session ended" if sid else "unknown, revoked or expired API token")
+    user = rows[0]
+    if not user.active:
         raise tokens.InvalidToken("account inactive")
-    return actor_of(user), sid
+    scopes = tuple(Scope(area=r.area_code, scheme_id=r.scheme_id, credit_code=r.credit_code) for r in rows if r.scope_id is not None)
+    return Actor(user.username, Role(user.role), scopes, user.id), sid
 
 
 async def logout(session: AsyncSession, actor: Actor, session_id: str) -> None:

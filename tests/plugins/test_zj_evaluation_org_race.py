@@ -63,7 +63,9 @@ async def test_concurrent_filings_for_one_occupation_and_city_never_exceed_five(
     filed = [o for o in outcomes[:RACERS] if not o]
     assert len(filed) == 5
     refused = [o for o in outcomes[:RACERS] if o]
-    assert all([(e["code"], e["field"][-1]) for e in o] == [("QUOTA_EXCEEDED", KEY)] for o in refused), refused[0]
+    # a racer that got no connection in time is told to retry (nothing written), never answered with an internal error
+    assert all([(e["code"], e["field"][-1:]) for e in o] in ([("QUOTA_EXCEEDED", [KEY])], [("DATABASE_BUSY", [])])
+               for o in refused), refused
     assert outcomes[RACERS] == []                                   # the 技师学院 does not count
     async with gql.platform.reading() as session:
         slots = await session.scalar(select(func.count()).select_from(models.QuotaSlot).where(models.QuotaSlot.key == KEY))
