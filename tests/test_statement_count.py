@@ -46,7 +46,7 @@ async def _statements(gql, first: int, token: str) -> int:
 
 @pytest.mark.fast
 async def test_statements_do_not_grow_with_page_size(client_for):
-    gql = await client_for([toy_plugin])
+    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
     for n in range(12):
         inst = await register(gql, name=f"杭州统计{n}有限公司")
         app = ok(await create(gql, inst["id"], "toy", {"trainees": 120 + n}, occupations=["Z"], roundId="2026"))
@@ -60,7 +60,7 @@ async def test_statements_do_not_grow_with_page_size(client_for):
 
 
 async def test_an_evaluation_stores_its_criterion_results_in_one_statement(client_for):
-    gql = await client_for([toy_plugin])
+    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
     inst = await register(gql, name="杭州批量写入有限公司")
     inserts = {"evaluations": 0, "criterion_results": 0}
 
@@ -109,7 +109,7 @@ class _Pool:
 
 
 async def test_a_token_is_checked_in_one_statement_on_the_connection_that_serves_the_request(client_for):
-    gql = await client_for([toy_plugin])
+    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
     token = await user(gql, "city.zhao", "city_reviewer", areas=("330100",))
     with _Pool(gql.platform.engine) as pool:
         assert (await gql("{ me { username } }", token=token))["me"] == {"username": "city.zhao"}
@@ -122,7 +122,7 @@ async def test_a_token_is_checked_in_one_statement_on_the_connection_that_serves
 
 
 async def test_a_mutation_never_holds_a_read_connection_while_it_writes(client_for):
-    gql = await client_for([toy_plugin])
+    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
     inst = await register(gql, name="杭州写入连接有限公司")
     token = await user(gql, "peixun.co", "applicant", credit_codes=(inst["creditCode"],))
     draft = {"institutionId": inst["id"], "schemeId": "toy", "kind": "recognition", "form": {"trainees": 120},
