@@ -41,6 +41,9 @@ DATABASE_BUSY = Counter("accredit_database_busy_total", "writes refused DATABASE
                         "statement timeout)")
 LOGIN_FAILURES = Counter("accredit_login_failures_total", "logins refused, by reason (invalid_credentials, "
                          "rate_limited)", ["reason"])
+CALENDAR_UNCOVERED = Gauge("accredit_calendar_next_year_uncovered", "1 from 1 November while next year has no holiday "
+                           "schedule (working-day deadlines reaching into it cannot be counted: accredit calendar "
+                           "import), else 0", multiprocess_mode="max")
 LOCKOUTS = Counter("accredit_account_lockouts_total", "accounts locked after ACCREDIT_LOGIN_MAX_FAILURES failures")
 
 

@@ -68,8 +68,8 @@ class Platform:
 
     async def refresh_calendar(self, *, force: bool = False) -> None:
         """Read the imported holiday schedules into :attr:`calendar` when they were last read over
-        a minute ago (every worker sees an import within a minute), and log the warning that next
-        year is not covered, once a day from 1 November."""
+        a minute ago (every worker sees an import within a minute), and warn that next year is not
+        covered: in the log once a day from 1 November, and on /metrics."""
         from core.services.calendar import load_schedules
 
         moment = time.monotonic()
@@ -79,7 +79,9 @@ class Platform:
         async with self.reading() as session:
             self.calendar.schedules = await load_schedules(session)
         today = self.today()
-        if self._calendar_warned_on != today and (year := self.calendar.uncovered_next_year(today)):
+        year = self.calendar.uncovered_next_year(today)
+        metrics.CALENDAR_UNCOVERED.set(1 if year else 0)
+        if self._calendar_warned_on != today and year:
             self._calendar_warned_on = today
             log.warning("no holiday schedule for %d: working-day deadlines reaching into it cannot be counted; "
                         "import the State Council's notice with `accredit calendar import FILE`", year)

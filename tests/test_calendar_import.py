@@ -137,11 +137,13 @@ async def test_the_server_reads_an_import_and_warns_from_november_while_next_yea
         before = (await gql(CALENDAR, role="public"))["workingCalendar"]
     assert before["uncoveredNextYear"] == 2099 and "2099 年的节假日安排尚未导入" in before["warning"] and before["year"] is None
     assert sum("no holiday schedule for 2099" in r.getMessage() for r in caplog.records) == 1
+    assert "accredit_calendar_next_year_uncovered 1.0" in (await gql.http.get("/metrics")).text
 
     await gql.platform.transaction(lambda session: import_schedule(session, operator(), read_schedule(EXAMPLE)))
     await gql.platform.refresh_calendar(force=True)  # what every worker does within a minute
     after = (await gql(CALENDAR, role="public"))["workingCalendar"]
     assert after["uncoveredNextYear"] is None and after["warning"] is None
+    assert "accredit_calendar_next_year_uncovered 0.0" in (await gql.http.get("/metrics")).text
     assert after["year"]["source"] == "IMPORTED" and after["year"]["notice"].startswith("示例通知")
     assert after["year"]["holidays"][1] == {"name": "春节", "start": "2099-01-28", "end": "2099-02-03"}
     assert after["year"]["workdays"] == ["2099-01-24", "2099-02-07"]
