@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("sqlalchemy", "pydantic", "pydantic_settings", "yaml", "chinese_calendar", "argon2", "jwt", "cryptography",
          "strawberry", "alembic", "uvicorn")
@@ -19,6 +21,7 @@ def _imported_by(code: str) -> list[str]:
     return json.loads(result.stdout.splitlines()[-1])
 
 
+@pytest.mark.fast
 def test_help_imports_nothing_heavy():
     help_text = "import contextlib, io, core.cli\nwith contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n    core.cli.main(['--help'])"
     assert _imported_by(help_text) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import make_url, text
 
 from core.db import engine as db_engine
@@ -31,6 +32,7 @@ async def test_a_pooled_connection_is_pinged_only_after_it_sat_idle(database_url
         await engine.dispose()
 
 
+@pytest.mark.fast
 def test_json_columns_read_back_as_the_standard_library_reads_them():
     for text in ('{"中文": [1.5, null, true, -0.0, 1e-7]}', '{"n": 123456789012345678901234567890, "m": -9223372036854775809}',
                  '[1e19, 9223372036854775807, 9223372036854775808, {"x": [18446744073709551616]}]',

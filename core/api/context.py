@@ -30,6 +30,7 @@ class Context:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
     _loaders: Any = None
+    _settled: bool = False  # the operation has been executed: its read session is closed for good
 
     @property
     def loaders(self):
@@ -46,8 +47,13 @@ class Context:
         return self._session
 
     async def run(self, query):
-        """Run ``query(session)`` on the request's read session, one at a time."""
+        """Run ``query(session)`` on the request's read session, one at a time. A resolver that
+        still runs once the operation is settled (graphql-core answers as soon as a non-null field
+        fails, leaving its siblings running) gets a session of its own, closed after its query."""
         async with self.lock:
+            if self._settled:
+                async with new_read_session(self.platform.engine) as session:
+                    return await query(session)
             return await query(self.session())
 
     async def in_view(self, visible, ids: list[int], entity: str) -> list[Any]:
@@ -67,10 +73,14 @@ class Context:
         nothing and does not wait."""
         self.platform.denials.note(self.actor, self.client, reason, subject)
 
-    async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+    async def close(self, *, settled: bool = False) -> None:
+        """Give the read session's connection back, once the query in flight (if any) is done;
+        ``settled``: for good, the operation has been executed."""
+        async with self.lock:
+            self._settled = self._settled or settled
+            if self._session is not None:
+                await self._session.close()
+                self._session = None
 
 
 Info = _Info[Context, None]

@@ -53,7 +53,7 @@ class CloseRequestSession(SchemaExtension):
         if mutation:
             await context.close()
         yield
-        await context.close()
+        await context.close(settled=True)
 
 
 def _mask(error: GraphQLError) -> bool:

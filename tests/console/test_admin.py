@@ -102,9 +102,10 @@ def test_administrator_watches_quotas_change_downloads_the_lists_and_reads_the_r
     expect(card).to_contain_text("本市范围内同一职业社会培训评价机构不超过5家（不含技师学院）（五（二））")
     expect(card).to_contain_text("尚未占用名额")
 
-    # Five working days later the notice has run: the city files the organisation, taking a place.
+    # Once the notice's five working days have run (the day after the fifth: 四（三）), the city files
+    # the organisation, taking a place.
     server.stop()
-    server.env["ACCREDIT_TODAY"] = "2020-12-08"
+    server.env["ACCREDIT_TODAY"] = "2020-12-09"
     server.start()
     filed = act(server, app, "file_city", "demo.city_reviewer")
     assert filed["stage"]["id"] == "filed"
@@ -118,7 +119,7 @@ def test_administrator_watches_quotas_change_downloads_the_lists_and_reads_the_r
     # The quota use and the applications as workbooks, read back.
     with page.expect_download() as download:
         card.get_by_role("button", name="导出名额使用").click()
-    assert download.value.suggested_filename == "名额使用-20201208.xlsx"
+    assert download.value.suggested_filename == "名额使用-20201209.xlsx"
     sheet = workbook(download.value, tmp_path)
     assert list(sheet.values) == [("限额规则", "依据", "职业（工种）", "城市", "已用名额", "名额上限", "剩余名额"),
                                   ("本市范围内同一职业社会培训评价机构不超过5家（不含技师学院）", "五（二）", "4-03-02-01", "杭州市", 1, 5, 4)]

@@ -215,7 +215,8 @@ def test_applicant_sees_its_recognitions_their_validity_and_the_ban_a_revocation
     expect(page.get_by_role("heading", name="我的认定")).to_be_visible()   # not the list of applications any more
     row = page.get_by_role("row").filter(has_text=held["institution"]["name"])
     expect(row).to_contain_text("已撤销")
-    expect(row).to_contain_text("2026年3月2日（经查实，取消认定）")
+    expect(row).to_contain_text("2026年3月2日（第十五条")                  # the ground recorded, with its article
+    expect(row).to_contain_text("经查实，取消认定）")
     expect(row).to_contain_text("2029年3月2日")                          # three years' ban (第十五条)
     expect(page.get_by_role("alert")).to_contain_text(
         f"{held['institution']['name']}的“杭州市服务外包人才培训机构”已被撤销，至2029年3月2日（含当日）不得重新申请该认定")
