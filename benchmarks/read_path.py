@@ -28,6 +28,7 @@ PostgreSQL, the larger of the two engines' for each document)::
 
     ratios: nested100=X.XX console20=Y.YY trivial=Z.ZZ
 """
+
 from __future__ import annotations
 
 import argparse
@@ -87,13 +88,26 @@ class Work:
 
 
 WORK = (
-    Work("nested100", json.dumps({"query": NESTED, "operationName": "Nested", "variables": {"first": 100}}).encode(), 3),
-    Work("console20", json.dumps({"query": CONSOLE, "operationName": "Console", "variables": {"first": 20}}).encode(), 15),
+    Work(
+        "nested100",
+        json.dumps(
+            {"query": NESTED, "operationName": "Nested", "variables": {"first": 100}}
+        ).encode(),
+        3,
+    ),
+    Work(
+        "console20",
+        json.dumps(
+            {"query": CONSOLE, "operationName": "Console", "variables": {"first": 20}}
+        ).encode(),
+        15,
+    ),
     Work("trivial", json.dumps({"query": "{ __typename }"}).encode(), 60),
 )
 
 
 # ---- the data set ----------------------------------------------------------------------------
+
 
 def build(url: str, applications: int) -> tuple[int, str, float]:
     """Migrate ``url`` and fill it through the services; (applications, reader's password, seconds)."""
@@ -114,8 +128,12 @@ async def _fill(url: str, applications: int) -> tuple[int, str]:
     from core.settings import Settings
 
     platform = Platform(Settings(database_url=url, today=TODAY, secret_key=SECRET))
-    examples = [(entry.scheme.id, example) for entry in platform.registry.schemes.values()
-                for found in platform.pm.hook.accredit_examples(scheme=entry.scheme) for example in found or ()]
+    examples = [
+        (entry.scheme.id, example)
+        for entry in platform.registry.schemes.values()
+        for found in platform.pm.hook.accredit_examples(scheme=entry.scheme)
+        for example in found or ()
+    ]
     loaded = serial = 0
     try:
         while loaded < applications:
@@ -123,9 +141,16 @@ async def _fill(url: str, applications: int) -> tuple[int, str]:
                 serial += 1
                 loaded += await load_example(platform, scheme_id, example, serial)
         password = secrets.token_urlsafe(16)
-        await platform.transaction(lambda session: create_user(
-            session, Actor.system(), username=READER, role=Role.PROVINCE_REVIEWER, scopes=[Scope(area="330000")],
-            password=password))
+        await platform.transaction(
+            lambda session: create_user(
+                session,
+                Actor.system(),
+                username=READER,
+                role=Role.PROVINCE_REVIEWER,
+                scopes=[Scope(area="330000")],
+                password=password,
+            )
+        )
     finally:
         await platform.close()
     return loaded, password
@@ -144,6 +169,7 @@ async def _postgres(statement: str) -> None:
 
 # ---- the servers -----------------------------------------------------------------------------
 
+
 @dataclass
 class Server:
     name: str
@@ -155,7 +181,10 @@ class Server:
         self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
 
     def post(self, body: bytes, token: str | None = None) -> tuple[float, bytes]:
-        headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
+        headers = {
+            "Content-Type": "application/json",
+            **({"Authorization": f"Bearer {token}"} if token else {}),
+        }
         started = time.perf_counter()
         self.connection.request("POST", "/graphql", body, headers)
         response = self.connection.getresponse()
@@ -172,7 +201,10 @@ class Server:
 
     def resident_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))) / 1024
+        return (
+            int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            / 1024
+        )
 
     def stop(self) -> None:
         self.connection.close()
@@ -192,9 +224,24 @@ def free_port() -> int:
 def start(name: str, app: str, env: dict[str, str], log: Path) -> Server:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1", "--port", str(port),
-         "--timeout-keep-alive", "600"],  # one client connection for the whole run
-        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            app,
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--timeout-keep-alive",
+            "600",
+        ],  # one client connection for the whole run
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("wb"),
+    )
     deadline = time.monotonic() + STARTUP_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -210,7 +257,9 @@ def start(name: str, app: str, env: dict[str, str], log: Path) -> Server:
 
 def login(accredit: Server, password: str) -> str:
     mutation = "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token errors { code message } } }"
-    _, payload = accredit.post(json.dumps({"query": mutation, "variables": {"u": READER, "p": password}}).encode())
+    _, payload = accredit.post(
+        json.dumps({"query": mutation, "variables": {"u": READER, "p": password}}).encode()
+    )
     answer = json.loads(payload)["data"]["login"]
     if not answer["token"]:
         raise SystemExit(f"login refused: {answer['errors']}")
@@ -218,6 +267,7 @@ def login(accredit: Server, password: str) -> str:
 
 
 # ---- measuring -------------------------------------------------------------------------------
+
 
 def first_difference(a, b, path: str = "data") -> str | None:
     if isinstance(a, dict) and isinstance(b, dict):
@@ -227,7 +277,14 @@ def first_difference(a, b, path: str = "data") -> str | None:
     if isinstance(a, list) and isinstance(b, list):
         if len(a) != len(b):
             return f"{path}: {len(a)} items != {len(b)}"
-        return next((d for i, (x, y) in enumerate(zip(a, b)) if (d := first_difference(x, y, f"{path}[{i}]"))), None)
+        return next(
+            (
+                d
+                for i, (x, y) in enumerate(zip(a, b))
+                if (d := first_difference(x, y, f"{path}[{i}]"))
+            ),
+            None,
+        )
     return None if a == b else f"{path}: {a!r} != {b!r}"
 
 
@@ -263,38 +320,66 @@ def measure(accredit: Server, bare: Server, token: str, rounds: int) -> dict[str
         for work in WORK:
             for server in (accredit, bare) if n % 2 == 0 else (bare, accredit):
                 before = server.cpu()
-                median = statistics.median(server.post(work.body, token)[0] for _ in range(work.per_round))
+                median = statistics.median(
+                    server.post(work.body, token)[0] for _ in range(work.per_round)
+                )
                 cpu[work.name][server.name] += server.cpu() - before
                 medians[work.name][server.name].append(median)
-            latency[work.name].append(medians[work.name][accredit.name][-1] / medians[work.name][bare.name][-1])
-    return {w.name: {
-        "ratio": statistics.median(latency[w.name]),
-        "accredit_ms": statistics.median(medians[w.name][accredit.name]) * 1000,
-        "bare_ms": statistics.median(medians[w.name][bare.name]) * 1000,
-        "cpu_ratio": cpu[w.name][accredit.name] / max(cpu[w.name][bare.name], 1e-9),
-        "accredit_cpu_ms": cpu[w.name][accredit.name] / (rounds * w.per_round) * 1000,
-    } for w in WORK}
+            latency[work.name].append(
+                medians[work.name][accredit.name][-1] / medians[work.name][bare.name][-1]
+            )
+    return {
+        w.name: {
+            "ratio": statistics.median(latency[w.name]),
+            "accredit_ms": statistics.median(medians[w.name][accredit.name]) * 1000,
+            "bare_ms": statistics.median(medians[w.name][bare.name]) * 1000,
+            "cpu_ratio": cpu[w.name][accredit.name] / max(cpu[w.name][bare.name], 1e-9),
+            "accredit_cpu_ms": cpu[w.name][accredit.name] / (rounds * w.per_round) * 1000,
+        }
+        for w in WORK
+    }
 
 
-def run_engine(engine: str, url: str, password: str, rounds: int, logs: Path) -> dict[str, dict[str, float]]:
-    accredit = start("accredit", "core.api.app:create_app", {
-        "ACCREDIT_DATABASE_URL": url, "ACCREDIT_TODAY": TODAY, "ACCREDIT_SECRET_KEY": SECRET,
-        "ACCREDIT_QUERY_BUDGET_POINTS": str(10**9), "ACCREDIT_QUERY_MAX_NODES": str(10**6)}, logs / f"accredit-{engine}.log")
-    bare = start("bare", "benchmarks.read_path_bare:create_app", {
-        "BARE_DATABASE_URL": url, "BARE_SECRET_KEY": SECRET}, logs / f"bare-{engine}.log")
+def run_engine(
+    engine: str, url: str, password: str, rounds: int, logs: Path
+) -> dict[str, dict[str, float]]:
+    accredit = start(
+        "accredit",
+        "core.api.app:create_app",
+        {
+            "ACCREDIT_DATABASE_URL": url,
+            "ACCREDIT_TODAY": TODAY,
+            "ACCREDIT_SECRET_KEY": SECRET,
+            "ACCREDIT_QUERY_BUDGET_POINTS": str(10**9),
+            "ACCREDIT_QUERY_MAX_NODES": str(10**6),
+        },
+        logs / f"accredit-{engine}.log",
+    )
+    bare = start(
+        "bare",
+        "benchmarks.read_path_bare:create_app",
+        {"BARE_DATABASE_URL": url, "BARE_SECRET_KEY": SECRET},
+        logs / f"bare-{engine}.log",
+    )
     try:
         token = login(accredit, password)
         for name, text in check(accredit, bare, token).items():
             print(f"  {engine} {name}: same data from both ({text})", flush=True)
         results = measure(accredit, bare, token, rounds)
-        print(f"  {engine} accredit resident after the run: {accredit.resident_mb():.0f} MB "
-              f"(bare endpoint {bare.resident_mb():.0f} MB)", flush=True)
+        print(
+            f"  {engine} accredit resident after the run: {accredit.resident_mb():.0f} MB "
+            f"(bare endpoint {bare.resident_mb():.0f} MB)",
+            flush=True,
+        )
     finally:
         accredit.stop()
         bare.stop()
     for name, r in results.items():
-        print(f"  {engine} {name:<10} accredit {r['accredit_ms']:8.1f} ms  bare {r['bare_ms']:7.1f} ms  "
-              f"latency x{r['ratio']:.2f}  server CPU x{r['cpu_ratio']:.2f} ({r['accredit_cpu_ms']:.1f} ms/request)", flush=True)
+        print(
+            f"  {engine} {name:<10} accredit {r['accredit_ms']:8.1f} ms  bare {r['bare_ms']:7.1f} ms  "
+            f"latency x{r['ratio']:.2f}  server CPU x{r['cpu_ratio']:.2f} ({r['accredit_cpu_ms']:.1f} ms/request)",
+            flush=True,
+        )
     return results
 
 
@@ -302,19 +387,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applications", type=int, default=1050)
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--keep", type=Path, help="build the data set in this folder and keep it; reuse it if there")
+    parser.add_argument(
+        "--keep", type=Path, help="build the data set in this folder and keep it; reuse it if there"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="read-path-"))
     built = data_set(folder, args.applications, bool(args.keep))
     try:
-        results = {engine: run_engine(engine, url, password, args.rounds, folder)
-                   for engine, (url, _, password) in built.items()}
+        results = {
+            engine: run_engine(engine, url, password, args.rounds, folder)
+            for engine, (url, _, password) in built.items()
+        }
     finally:
         if not args.keep:
             drop(built)
-    print(f"({args.rounds} rounds per engine; {time.perf_counter() - started:.0f} s in all; logs in {folder})")
-    print("ratios: " + " ".join(f"{w.name}={max(r[w.name]['ratio'] for r in results.values()):.2f}" for w in WORK))
+    print(
+        f"({args.rounds} rounds per engine; {time.perf_counter() - started:.0f} s in all; logs in {folder})"
+    )
+    print(
+        "ratios: "
+        + " ".join(
+            f"{w.name}={max(r[w.name]['ratio'] for r in results.values()):.2f}" for w in WORK
+        )
+    )
 
 
 def data_set(folder: Path, applications: int, keep: bool) -> dict[str, tuple[str, int, str]]:
@@ -324,7 +420,10 @@ def data_set(folder: Path, applications: int, keep: bool) -> dict[str, tuple[str
     kept = folder / "dataset.json"
     if kept.exists():
         built = json.loads(kept.read_text())
-        print(f"data set of {folder} reused: {', '.join(f'{e} {b[1]} applications' for e, b in built.items())}", flush=True)
+        print(
+            f"data set of {folder} reused: {', '.join(f'{e} {b[1]} applications' for e, b in built.items())}",
+            flush=True,
+        )
         return built
     built = build_all(folder, applications, os.environ.get("ACCREDIT_TEST_POSTGRES_URL"))
     if keep:
@@ -335,27 +434,42 @@ def data_set(folder: Path, applications: int, keep: bool) -> dict[str, tuple[str
 def drop(built: dict[str, tuple[str, int, str]]) -> None:
     """Drop the data set's PostgreSQL database, if it has one."""
     if "postgresql" in built:
-        asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"][0]).database}" WITH (FORCE)'))
+        asyncio.run(
+            _postgres(
+                f'DROP DATABASE IF EXISTS "{make_url(built["postgresql"][0]).database}" WITH (FORCE)'
+            )
+        )
 
 
-def build_all(folder: Path, applications: int, postgres: str | None) -> dict[str, tuple[str, int, str]]:
+def build_all(
+    folder: Path, applications: int, postgres: str | None
+) -> dict[str, tuple[str, int, str]]:
     """Each engine's (URL, applications, reader's password), built at once, one process each."""
     urls = {"sqlite": f"sqlite+aiosqlite:///{folder / 'accredit.db'}"}
     if postgres:
         database = f"read_path_{uuid.uuid4().hex[:8]}"
         asyncio.run(_postgres(f'CREATE DATABASE "{database}"'))
-        urls["postgresql"] = make_url(postgres).set(database=database).render_as_string(hide_password=False)
+        urls["postgresql"] = (
+            make_url(postgres).set(database=database).render_as_string(hide_password=False)
+        )
     try:
         with ProcessPoolExecutor(len(urls)) as pool:
-            futures = {engine: pool.submit(build, url, applications) for engine, url in urls.items()}
+            futures = {
+                engine: pool.submit(build, url, applications) for engine, url in urls.items()
+            }
             done = {engine: future.result() for engine, future in futures.items()}
     except BaseException:
         if postgres:
             asyncio.run(_postgres(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
         raise
     for engine, (loaded, _, seconds) in done.items():
-        print(f"{engine}: {loaded} applications built through the services in {seconds:.0f} s", flush=True)
-    return {engine: (urls[engine], loaded, password) for engine, (loaded, password, _) in done.items()}
+        print(
+            f"{engine}: {loaded} applications built through the services in {seconds:.0f} s",
+            flush=True,
+        )
+    return {
+        engine: (urls[engine], loaded, password) for engine, (loaded, password, _) in done.items()
+    }
 
 
 if __name__ == "__main__":

@@ -19,12 +19,12 @@ Prints p50 and p95 of each write, idle and under the soak, and ends with one lin
 
     soak: createApplication=X.XX actOnApplication=Y.YY
 """
+
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
 import tempfile
@@ -42,11 +42,19 @@ SCHEME, KIND = "hz_outsourcing", "recognition"
 PASSWORD = "soak-writer-password-" + "y" * 16
 WRITES = ("createApplication", "actOnApplication")
 ERRORS = "errors { field code message }"
-CREATE = """mutation($input: CreateApplicationInput!) {
-  createApplication(input: $input) { application { id version stageId } %s } }""" % ERRORS
-ACT = """mutation($input: ActOnApplicationInput!) {
-  actOnApplication(input: $input) { application { id version stageId } %s } }""" % ERRORS
-PAGE = json.dumps({"query": read_path.NESTED, "operationName": "Nested", "variables": {"first": 100}}).encode()
+CREATE = (
+    """mutation($input: CreateApplicationInput!) {
+  createApplication(input: $input) { application { id version stageId } %s } }"""
+    % ERRORS
+)
+ACT = (
+    """mutation($input: ActOnApplicationInput!) {
+  actOnApplication(input: $input) { application { id version stageId } %s } }"""
+    % ERRORS
+)
+PAGE = json.dumps(
+    {"query": read_path.NESTED, "operationName": "Nested", "variables": {"first": 100}}
+).encode()
 
 
 def add_writers(url: str, writers: int) -> list[tuple[str, str, dict]]:
@@ -67,31 +75,66 @@ async def _add_writers(url: str, writers: int) -> list[tuple[str, str, dict]]:
     from core.services.institutions import register_institution
     from core.settings import Settings
 
-    platform = Platform(Settings(database_url=url, today=read_path.TODAY, secret_key=read_path.SECRET))
+    platform = Platform(
+        Settings(database_url=url, today=read_path.TODAY, secret_key=read_path.SECRET)
+    )
     entry = platform.registry.scheme(SCHEME)
-    example = next(e for found in platform.pm.hook.accredit_examples(scheme=entry.scheme) for e in found or ()
-                   if e.kind == KIND)
+    example = next(
+        e
+        for found in platform.pm.hook.accredit_examples(scheme=entry.scheme)
+        for e in found or ()
+        if e.kind == KIND
+    )
     out = []
     try:
         for n in range(writers):
             username, code = f"soak.writer{n}", demo_credit_code(900_000 + n)
 
             async def add(session, username=username, code=code) -> int:
-                found = await session.scalar(select(models.Institution.id).where(models.Institution.credit_code == code))
+                found = await session.scalar(
+                    select(models.Institution.id).where(models.Institution.credit_code == code)
+                )
                 if found is not None:
                     return found
-                inst = await register_institution(session, platform, Actor(username, Role.APPLICANT, EVERYWHERE), code, {
-                    "name": f"{example.institution_name}（写入{n}）", "org_type": example.org_type,
-                    "division_code": example.division_code, "registered_on": example.registered_on,
-                    "legal_representative": "示例法人", "contacts": [{"name": "示例联系人", "phone": "0571-87000000"}]})
-                await create_user(session, Actor.system(), username=username, role=Role.APPLICANT,
-                                  scopes=[Scope(credit_code=code)], password=PASSWORD)
+                inst = await register_institution(
+                    session,
+                    platform,
+                    Actor(username, Role.APPLICANT, EVERYWHERE),
+                    code,
+                    {
+                        "name": f"{example.institution_name}（写入{n}）",
+                        "org_type": example.org_type,
+                        "division_code": example.division_code,
+                        "registered_on": example.registered_on,
+                        "legal_representative": "示例法人",
+                        "contacts": [{"name": "示例联系人", "phone": "0571-87000000"}],
+                    },
+                )
+                await create_user(
+                    session,
+                    Actor.system(),
+                    username=username,
+                    role=Role.APPLICANT,
+                    scopes=[Scope(credit_code=code)],
+                    password=PASSWORD,
+                )
                 return inst.id
 
             inst_id = await platform.transaction(add)
-            out.append((username, global_id("Institution", inst_id), {
-                "institutionId": global_id("Institution", inst_id), "schemeId": SCHEME, "kind": KIND,
-                "roundId": example.round_id, "form": example.form, "occupations": list(example.occupations)}))
+            out.append(
+                (
+                    username,
+                    global_id("Institution", inst_id),
+                    {
+                        "institutionId": global_id("Institution", inst_id),
+                        "schemeId": SCHEME,
+                        "kind": KIND,
+                        "roundId": example.round_id,
+                        "form": example.form,
+                        "occupations": list(example.occupations),
+                    },
+                )
+            )
     finally:
         await platform.close()
     return json.loads(json.dumps(out, default=str))  # dates in forms as a client sends them
@@ -114,7 +157,11 @@ class Writer:
 
     def cycle(self) -> None:
         app = self._write("createApplication", CREATE, {"input": self.draft})
-        self._write("actOnApplication", ACT, {"input": {"id": app["id"], "expectedVersion": app["version"], "action": "withdraw"}})
+        self._write(
+            "actOnApplication",
+            ACT,
+            {"input": {"id": app["id"], "expectedVersion": app["version"], "action": "withdraw"}},
+        )
 
 
 def connect(server: read_path.Server) -> read_path.Server:
@@ -127,14 +174,28 @@ def percentiles(values: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
-def run_engine(engine: str, url: str, reader_password: str, writers: list, args, logs: Path) -> dict[str, float]:
-    server = read_path.start("accredit", "core.api.app:create_app", {
-        "ACCREDIT_DATABASE_URL": url, "ACCREDIT_TODAY": read_path.TODAY, "ACCREDIT_SECRET_KEY": read_path.SECRET,
-        "ACCREDIT_QUERY_BUDGET_POINTS": str(10**9), "ACCREDIT_QUERY_MAX_NODES": str(10**6),
-        "WEB_CONCURRENCY": str(args.workers)}, logs / f"soak-{engine}.log")
+def run_engine(
+    engine: str, url: str, reader_password: str, writers: list, args, logs: Path
+) -> dict[str, float]:
+    server = read_path.start(
+        "accredit",
+        "core.api.app:create_app",
+        {
+            "ACCREDIT_DATABASE_URL": url,
+            "ACCREDIT_TODAY": read_path.TODAY,
+            "ACCREDIT_SECRET_KEY": read_path.SECRET,
+            "ACCREDIT_QUERY_BUDGET_POINTS": str(10**9),
+            "ACCREDIT_QUERY_MAX_NODES": str(10**6),
+            "WEB_CONCURRENCY": str(args.workers),
+        },
+        logs / f"soak-{engine}.log",
+    )
     try:
         reader_token = read_path.login(server, reader_password)
-        clients = [Writer(connect(server), _login(server, username), draft) for username, _, draft in writers]
+        clients = [
+            Writer(connect(server), _login(server, username), draft)
+            for username, _, draft in writers
+        ]
         idle = Writer(connect(server), clients[0].token, clients[0].draft)
         idle.cycle()  # warm-up
         idle.timings = {w: [] for w in WRITES}
@@ -151,8 +212,9 @@ def run_engine(engine: str, url: str, reader_password: str, writers: list, args,
             while not stop.is_set():
                 writer.cycle()
 
-        threads = ([threading.Thread(target=read) for _ in range(args.readers)]
-                   + [threading.Thread(target=write, args=(w,)) for w in clients])
+        threads = [threading.Thread(target=read) for _ in range(args.readers)] + [
+            threading.Thread(target=write, args=(w,)) for w in clients
+        ]
         for thread in threads:
             thread.start()
         time.sleep(args.seconds)
@@ -162,20 +224,31 @@ def run_engine(engine: str, url: str, reader_password: str, writers: list, args,
     finally:
         server.stop()
     ratios = {}
-    print(f"  {engine}: {len(reads)} pages of 100 read ({percentiles(reads)[0] * 1000:.0f} ms p50) by {args.readers} readers "
-          f"in {args.seconds} s, beside {args.writers} writers", flush=True)
+    print(
+        f"  {engine}: {len(reads)} pages of 100 read ({percentiles(reads)[0] * 1000:.0f} ms p50) by {args.readers} readers "
+        f"in {args.seconds} s, beside {args.writers} writers",
+        flush=True,
+    )
     for name in WRITES:
-        alone, soaked = percentiles(idle.timings[name]), percentiles([t for w in clients for t in w.timings[name]])
+        alone, soaked = (
+            percentiles(idle.timings[name]),
+            percentiles([t for w in clients for t in w.timings[name]]),
+        )
         ratios[name] = soaked[1] / alone[1]
-        print(f"  {engine} {name:<17} idle p50 {alone[0] * 1000:6.1f} ms p95 {alone[1] * 1000:6.1f} ms   "
-              f"under reads p50 {soaked[0] * 1000:7.1f} ms p95 {soaked[1] * 1000:7.1f} ms "
-              f"({sum(len(w.timings[name]) for w in clients)} writes)   p95 x{ratios[name]:.2f}", flush=True)
+        print(
+            f"  {engine} {name:<17} idle p50 {alone[0] * 1000:6.1f} ms p95 {alone[1] * 1000:6.1f} ms   "
+            f"under reads p50 {soaked[0] * 1000:7.1f} ms p95 {soaked[1] * 1000:7.1f} ms "
+            f"({sum(len(w.timings[name]) for w in clients)} writes)   p95 x{ratios[name]:.2f}",
+            flush=True,
+        )
     return ratios
 
 
 def _login(server: read_path.Server, username: str) -> str:
     mutation = "mutation($u: String!, $p: String!) { login(input: {username: $u, password: $p}) { token errors { code message } } }"
-    _, payload = server.post(json.dumps({"query": mutation, "variables": {"u": username, "p": PASSWORD}}).encode())
+    _, payload = server.post(
+        json.dumps({"query": mutation, "variables": {"u": username, "p": PASSWORD}}).encode()
+    )
     answer = json.loads(payload)["data"]["login"]
     if not answer["token"]:
         raise SystemExit(f"login refused: {answer['errors']}")
@@ -190,18 +263,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--idle-cycles", type=int, default=30)
     parser.add_argument("--applications", type=int, default=1050)
-    parser.add_argument("--keep", type=Path, help="build the data set in this folder and keep it; reuse it if there")
+    parser.add_argument(
+        "--keep", type=Path, help="build the data set in this folder and keep it; reuse it if there"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="write-soak-"))
     built = read_path.data_set(folder, args.applications, bool(args.keep))
     try:
-        results = {engine: run_engine(engine, url, password, add_writers(url, args.writers), args, folder)
-                   for engine, (url, _, password) in built.items()}
+        results = {
+            engine: run_engine(engine, url, password, add_writers(url, args.writers), args, folder)
+            for engine, (url, _, password) in built.items()
+        }
     finally:
         if not args.keep:
             read_path.drop(built)
-    print(f"({args.workers} worker(s); {time.perf_counter() - started:.0f} s in all; logs in {folder})")
+    print(
+        f"({args.workers} worker(s); {time.perf_counter() - started:.0f} s in all; logs in {folder})"
+    )
     print("soak: " + " ".join(f"{w}={max(r[w] for r in results.values()):.2f}" for w in WRITES))
 
 

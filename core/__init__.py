@@ -7,12 +7,20 @@ A plugin needs only this package's public names::
 They are imported on first use (PEP 562), so that importing any module of core, the command line's
 included, does not pull in pydantic, YAML and the holiday tables: ``accredit --help`` stays quick.
 """
+
 from __future__ import annotations
 
 import importlib
 
 CONTRACT = {
-    "core.criteria": ("Criterion", "CriterionKind", "EvaluationMode", "Facts", "Finding", "Outcome"),
+    "core.criteria": (
+        "Criterion",
+        "CriterionKind",
+        "EvaluationMode",
+        "Facts",
+        "Finding",
+        "Outcome",
+    ),
     "core.examples": ("Example", "ExampleStep"),
     "core.hookspecs": ("hookimpl",),
     "core.institutions": ("InstitutionFacts", "OrgType"),
@@ -23,7 +31,15 @@ CONTRACT = {
     "core.schemes": ("ApplicationKind", "Purpose", "Round", "Scheme"),
     "core.scoring": ("Assessment", "Judgment", "ReviewFacts", "Subtotal"),
     "core.forms": ("ApplicationRef", "Choice", "Form", "Text", "reference_id"),
-    "core.workflow": ("Effect", "ReviewMode", "Stage", "Status", "Transition", "Workflow", "reasoned"),
+    "core.workflow": (
+        "Effect",
+        "ReviewMode",
+        "Stage",
+        "Status",
+        "Transition",
+        "Workflow",
+        "reasoned",
+    ),
 }
 """Each public name, by the module that defines it."""
 

@@ -15,6 +15,7 @@ Every query and mutation asks here, so the policy the authorization-matrix test 
 Plain-text personal data (身份证号, phone numbers) is shown only to the applicant's own institution
 and to the responsible reviewers; everyone else gets it masked (:mod:`core.pii`).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -38,7 +39,9 @@ def _scopes(actor: Actor) -> tuple[Scope, ...]:
     return () if actor.role is Role.PUBLIC else actor.scopes
 
 
-def _matches(actor: Actor, scope: Scope, division_code: str, city_code: str, credit_code: str) -> bool:
+def _matches(
+    actor: Actor, scope: Scope, division_code: str, city_code: str, credit_code: str
+) -> bool:
     if actor.role is Role.APPLICANT:
         return scope.credit_code in (None, credit_code)
     return scope.covers(division_code, city_code)
@@ -46,23 +49,33 @@ def _matches(actor: Actor, scope: Scope, division_code: str, city_code: str, cre
 
 def institution_in_scope(actor: Actor, inst: models.Institution) -> bool:
     """The scoped view of an institution (not merely the public register)."""
-    return any(_matches(actor, s, inst.division_code, inst.city_code, inst.credit_code) for s in _scopes(actor))
+    return any(
+        _matches(actor, s, inst.division_code, inst.city_code, inst.credit_code)
+        for s in _scopes(actor)
+    )
 
 
-def application_in_scope(actor: Actor, scheme_id: str, inst: models.Institution,
-                         filed_in: tuple[str, str] | None = None) -> bool:
+def application_in_scope(
+    actor: Actor, scheme_id: str, inst: models.Institution, filed_in: tuple[str, str] | None = None
+) -> bool:
     """May the actor see (and, role permitting, act on) an application of ``inst`` under the scheme,
     filed in ``filed_in`` (the application's division and city codes; the institution's for one
     not yet created)?"""
     division_code, city_code = filed_in or (inst.division_code, inst.city_code)
-    return any(_matches(actor, s, division_code, city_code, inst.credit_code)
-               and s.allows_scheme(scheme_id) for s in _scopes(actor))
+    return any(
+        _matches(actor, s, division_code, city_code, inst.credit_code)
+        and s.allows_scheme(scheme_id)
+        for s in _scopes(actor)
+    )
 
 
-def registration_allowed(actor: Actor, credit_code: str, division_code: str, city_code: str) -> bool:
+def registration_allowed(
+    actor: Actor, credit_code: str, division_code: str, city_code: str
+) -> bool:
     """May the actor register (or move into an area) an institution with these details?"""
     return actor.role in REGISTRARS and any(
-        _matches(actor, s, division_code, city_code, credit_code) for s in _scopes(actor))
+        _matches(actor, s, division_code, city_code, credit_code) for s in _scopes(actor)
+    )
 
 
 def sees_personal_data(actor: Actor, inst: models.Institution) -> bool:
@@ -79,7 +92,11 @@ def _areas_sql(areas: set[str | None], division_code, city_code) -> ColumnElemen
     cities = sorted(a for a in areas if a.endswith("00") and a not in provinces)
     districts = sorted(areas - {*provinces, *cities})
     clauses = [division_code.startswith(area[:2]) for area in provinces]
-    clauses += [column.in_(codes) for column, codes in ((city_code, cities), (division_code, districts)) if codes]
+    clauses += [
+        column.in_(codes)
+        for column, codes in ((city_code, cities), (division_code, districts))
+        if codes
+    ]
     return or_(*clauses)
 
 
@@ -114,8 +131,11 @@ def visible_applications(actor: Actor) -> ColumnElement[bool]:
         by_scheme[scope.scheme_id].append(scope)
     clauses = []
     for scheme_id, scopes in by_scheme.items():
-        clause = (A.institution_id.in_(select(I.id).where(_scopes_sql(actor, scopes))) if actor.role is Role.APPLICANT
-                  else _areas_sql({s.area for s in scopes}, A.division_code, A.city_code))
+        clause = (
+            A.institution_id.in_(select(I.id).where(_scopes_sql(actor, scopes)))
+            if actor.role is Role.APPLICANT
+            else _areas_sql({s.area for s in scopes}, A.division_code, A.city_code)
+        )
         clauses.append(and_(clause, A.scheme_id == scheme_id) if scheme_id else clause)
     return or_(*clauses) if clauses else false()
 
@@ -126,12 +146,17 @@ def visible_events(actor: Actor) -> ColumnElement[bool]:
     those of its applications and institutions, and the permission denials filed under it."""
     if actor.role not in AUDIT_ROLES:
         return false()
-    if any(s.area is None or (s.area.endswith("0000") and s.scheme_id is None) for s in actor.scopes):
+    if any(
+        s.area is None or (s.area.endswith("0000") and s.scheme_id is None) for s in actor.scopes
+    ):
         return true()
     E = models.Event
     return or_(
         E.application_id.in_(select(models.Application.id).where(visible_applications(actor))),
-        and_(E.entity == "institution", E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor)))),
+        and_(
+            E.entity == "institution",
+            E.entity_id.in_(select(models.Institution.id).where(scoped_institutions(actor))),
+        ),
         *(_denials_filed_in(scope) for scope in actor.scopes),
     )
 
@@ -150,7 +175,11 @@ def _denials_filed_in(scope: Scope) -> ColumnElement[bool]:
     or in none (those about institutions)."""
     E, low = models.Event, int(scope.area)
     span = 10_000 if scope.area.endswith("0000") else 100 if scope.area.endswith("00") else 1
-    in_scheme = true() if scope.scheme_id is None else or_(E.scheme_id.is_(None), E.scheme_id == scope.scheme_id)
+    in_scheme = (
+        true()
+        if scope.scheme_id is None
+        else or_(E.scheme_id.is_(None), E.scheme_id == scope.scheme_id)
+    )
     return and_(E.entity == "area", E.entity_id >= low, E.entity_id < low + span, in_scheme)
 
 
@@ -167,6 +196,8 @@ def manages_scope(actor: Actor, scope: Scope, where: tuple[str, str] | None) -> 
     province-wide administrator may grant (where it will be is unknown)."""
     if actor.role is not Role.SCHEME_ADMIN:
         return False
-    return any(own.scheme_id in (None, scope.scheme_id)
-               and (own.covers(*where) if where else own.area is None or own.area.endswith("0000"))
-               for own in _scopes(actor))
+    return any(
+        own.scheme_id in (None, scope.scheme_id)
+        and (own.covers(*where) if where else own.area is None or own.area.endswith("0000"))
+        for own in _scopes(actor)
+    )

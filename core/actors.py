@@ -6,6 +6,7 @@ is :meth:`Actor.public`. Scopes are administrative areas (GB/T 2260: ``330000`` 
 names the institution (by credit code) it acts for. What each role may see and do with these
 scopes is decided in one place, :mod:`core.access`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,9 +16,11 @@ from core.roles import Role
 
 @dataclass(frozen=True)
 class Scope:
-    area: str | None = None         # None: everywhere (the system itself, development identities)
-    scheme_id: str | None = None    # None: every scheme
-    credit_code: str | None = None  # applicants: the institution acted for; None: any (development only)
+    area: str | None = None  # None: everywhere (the system itself, development identities)
+    scheme_id: str | None = None  # None: every scheme
+    credit_code: str | None = (
+        None  # applicants: the institution acted for; None: any (development only)
+    )
 
     def covers(self, division_code: str, city_code: str) -> bool:
         """Whether an institution registered in ``division_code`` (of ``city_code``) lies in the area."""
@@ -39,15 +42,15 @@ EVERYWHERE = (Scope(),)
 
 @dataclass(frozen=True)
 class Actor:
-    name: str                        # the username: recorded on every event and review
+    name: str  # the username: recorded on every event and review
     role: Role
     scopes: tuple[Scope, ...] = ()
-    user_id: int | None = None       # None for the system, development identities and the public
+    user_id: int | None = None  # None for the system, development identities and the public
 
     @classmethod
-    def system(cls) -> "Actor":
+    def system(cls) -> Actor:
         return cls("system", Role.SCHEME_ADMIN, EVERYWHERE)
 
     @classmethod
-    def public(cls) -> "Actor":
+    def public(cls) -> Actor:
         return cls("anonymous", Role.PUBLIC)

@@ -13,6 +13,7 @@ however many entries were appended since. The first rewritten entry lies after t
 head that still matches and no later than the first that does not, so the more often heads are
 exported, the closer the rewrite is named.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,20 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from core.db import models
 
 GENESIS = "0" * 64
-FIELDS = ("seq", "at", "actor", "role", "action", "entity", "entity_id", "scheme_id", "application_id",
-          "before", "after", "details")
+FIELDS = (
+    "seq",
+    "at",
+    "actor",
+    "role",
+    "action",
+    "entity",
+    "entity_id",
+    "scheme_id",
+    "application_id",
+    "before",
+    "after",
+    "details",
+)
 
 
 def _utc(moment: dt.datetime) -> str:
@@ -75,42 +88,102 @@ async def verify(engine: AsyncEngine, exported: Sequence[Head] = (), batch: int 
         stored = (await conn.execute(select(models.AuditHead.seq, models.AuditHead.hash))).first()
         last_seq = 0
         while True:
-            rows = (await conn.execute(select(*models.Event.__table__.columns).where(models.Event.seq > last_seq)
-                                       .order_by(models.Event.seq).limit(batch))).all()
+            rows = (
+                await conn.execute(
+                    select(*models.Event.__table__.columns)
+                    .where(models.Event.seq > last_seq)
+                    .order_by(models.Event.seq)
+                    .limit(batch)
+                )
+            ).all()
             if not rows:
                 break
             for row in rows:
                 entry = _RowView(row._mapping)
                 if entry.seq != expected_seq:
-                    return Verdict(False, checked, Head(last_seq, prev), expected_seq,
-                                   f"entry {expected_seq} is missing (next present is {entry.seq})")
+                    return Verdict(
+                        False,
+                        checked,
+                        Head(last_seq, prev),
+                        expected_seq,
+                        f"entry {expected_seq} is missing (next present is {entry.seq})",
+                    )
                 if entry.prev_hash != prev:
-                    return Verdict(False, checked, Head(last_seq, prev), entry.seq, "its link to the previous entry is broken")
+                    return Verdict(
+                        False,
+                        checked,
+                        Head(last_seq, prev),
+                        entry.seq,
+                        "its link to the previous entry is broken",
+                    )
                 if entry.hash != digest(prev, entry):
-                    return Verdict(False, checked, Head(last_seq, prev), entry.seq, "its content does not match its hash")
+                    return Verdict(
+                        False,
+                        checked,
+                        Head(last_seq, prev),
+                        entry.seq,
+                        "its content does not match its hash",
+                    )
                 if entry.seq in checkpoints:
                     if checkpoints[entry.seq] != {entry.hash}:
-                        return Verdict(False, checked, Head(last_seq, prev), held + 1, _rewritten(held + 1, entry.seq))
+                        return Verdict(
+                            False,
+                            checked,
+                            Head(last_seq, prev),
+                            held + 1,
+                            _rewritten(held + 1, entry.seq),
+                        )
                     held = entry.seq
-                prev, last_seq, expected_seq, checked = entry.hash, entry.seq, expected_seq + 1, checked + 1
+                prev, last_seq, expected_seq, checked = (
+                    entry.hash,
+                    entry.seq,
+                    expected_seq + 1,
+                    checked + 1,
+                )
     head = Head(last_seq, prev)
     beyond = [seq for seq in checkpoints if seq > head.seq]
     if beyond:
-        return Verdict(False, checked, head, head.seq + 1,
-                       f"the chain ends at {head.seq} but a head was exported at {max(beyond)}: entries were cut off")
+        return Verdict(
+            False,
+            checked,
+            head,
+            head.seq + 1,
+            f"the chain ends at {head.seq} but a head was exported at {max(beyond)}: entries were cut off",
+        )
     reference = Head(*stored) if stored else Head(0, GENESIS)
     if reference.seq > head.seq:
-        return Verdict(False, checked, head, head.seq + 1,
-                       f"the chain ends at {head.seq} but the database's audit head is {reference.seq}: entries were cut off")
+        return Verdict(
+            False,
+            checked,
+            head,
+            head.seq + 1,
+            f"the chain ends at {head.seq} but the database's audit head is {reference.seq}: entries were cut off",
+        )
     if reference.seq == head.seq and reference.hash != head.hash:
-        return Verdict(False, checked, head, head.seq, "the last entry does not match the database's audit head")
+        return Verdict(
+            False,
+            checked,
+            head,
+            head.seq,
+            "the last entry does not match the database's audit head",
+        )
     if reference.seq < head.seq:
-        return Verdict(False, checked, head, reference.seq + 1, f"entries after {reference.seq} were added outside the chain")
+        return Verdict(
+            False,
+            checked,
+            head,
+            reference.seq + 1,
+            f"entries after {reference.seq} were added outside the chain",
+        )
     return Verdict(True, checked, head)
 
 
 def _rewritten(first: int, seq: int) -> str:
-    where = f"entry {first} was rewritten" if first == seq else f"the first rewritten entry is one of {first}–{seq}"
+    where = (
+        f"entry {first} was rewritten"
+        if first == seq
+        else f"the first rewritten entry is one of {first}–{seq}"
+    )
     return f"entry {seq} does not carry the hash exported for it: {where} and the entries after it re-hashed"
 
 

@@ -9,6 +9,7 @@ shared total and reads back the others' every ``sync_s`` seconds while it has ke
 window: N workers give a caller one budget, which it can overrun only by what other workers admit
 within one synchronisation interval.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -39,11 +40,17 @@ class Charge:
 
     @property
     def reset_iso(self) -> str:
-        return dt.datetime.fromtimestamp(self.reset_at, dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return (
+            dt.datetime.fromtimestamp(self.reset_at, dt.UTC)
+            .isoformat(timespec="seconds")
+            .replace("+00:00", "Z")
+        )
 
 
 class BudgetStore(Protocol):
-    async def __call__(self, purpose: str, changes: dict[tuple[str, int], int]) -> dict[tuple[str, int], int]:
+    async def __call__(
+        self, purpose: str, changes: dict[tuple[str, int], int]
+    ) -> dict[tuple[str, int], int]:
         """Add each ``(key, window) -> delta`` to the shared totals and return the totals now."""
 
 
@@ -54,8 +61,16 @@ class Budgets:
 
     PRUNE_AT = 10_000  # keys remembered before the windows that have ended are dropped
 
-    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.time, *,
-                 purpose: str = "", store: BudgetStore | None = None, sync_s: float = 1.0):
+    def __init__(
+        self,
+        limit: int,
+        window_s: float,
+        clock: Callable[[], float] = time.time,
+        *,
+        purpose: str = "",
+        store: BudgetStore | None = None,
+        sync_s: float = 1.0,
+    ):
         self.limit, self.length, self.clock = limit, window_s, clock
         self.purpose, self.store, self.sync_s = purpose, store, sync_s
         self.windows: dict[str, _Window] = {}
@@ -69,7 +84,9 @@ class Budgets:
         number = int(self.clock() // self.length)
         window = self.windows.get(key)
         if window is None or window.number != number:
-            if len(self.windows) >= self.prune_at:  # amortised: at most once per doubling of live keys
+            if (
+                len(self.windows) >= self.prune_at
+            ):  # amortised: at most once per doubling of live keys
                 self.windows = {k: w for k, w in self.windows.items() if w.number == number}
                 self.prune_at = max(self.PRUNE_AT, 2 * len(self.windows))
             window = self.windows[key] = _Window(number)
@@ -110,14 +127,21 @@ class Budgets:
             return
         sent = {key: w.unsynced for key, w in live.items()}
         try:
-            totals = await self.store(self.purpose, {(key, number): delta for key, delta in sent.items()})
-        except Exception:  # noqa: BLE001 - a background task: report and keep the counts
-            log.exception("budgets (%s) could not be synchronised; kept for the next attempt", self.purpose)
+            totals = await self.store(
+                self.purpose, {(key, number): delta for key, delta in sent.items()}
+            )
+        except Exception:
+            log.exception(
+                "budgets (%s) could not be synchronised; kept for the next attempt", self.purpose
+            )
         else:
             for key, delta in sent.items():
                 window = self.windows.get(key)
                 if window is not None and window.number == number:
-                    window.shared, window.unsynced = totals.get((key, number), 0), window.unsynced - delta
+                    window.shared, window.unsynced = (
+                        totals.get((key, number), 0),
+                        window.unsynced - delta,
+                    )
         self._schedule()
 
     async def close(self) -> None:
@@ -128,11 +152,15 @@ class Budgets:
         await asyncio.gather(*self._syncing)
         store, self.store = self.store, None
         number = int(self.clock() // self.length)
-        changes = {(key, w.number): w.unsynced for key, w in self.windows.items() if w.number == number and w.unsynced}
+        changes = {
+            (key, w.number): w.unsynced
+            for key, w in self.windows.items()
+            if w.number == number and w.unsynced
+        }
         if store is not None and changes:
             try:
                 await store(self.purpose, changes)
-            except Exception:  # noqa: BLE001 - closing: report, never raise
+            except Exception:
                 log.exception("budgets (%s) could not be synchronised on close", self.purpose)
 
 
@@ -140,7 +168,9 @@ def database_store(transaction: Callable[..., Awaitable]) -> BudgetStore:
     """The shared totals in the ``budget_spends`` table, through ``transaction`` (the platform's)."""
     from core.engine.budget_spends import add_and_read
 
-    async def store(purpose: str, changes: dict[tuple[str, int], int]) -> dict[tuple[str, int], int]:
+    async def store(
+        purpose: str, changes: dict[tuple[str, int], int]
+    ) -> dict[tuple[str, int], int]:
         return await transaction(lambda session: add_and_read(session, purpose, changes))
 
     return store

@@ -8,6 +8,7 @@ the calendar refuses with :class:`CalendarUnsupported` unless a fallback was con
 (``ACCREDIT_CALENDAR_FALLBACK=weekdays``), in which case Monday–Friday are assumed and every
 answer says so through :attr:`WorkingCalendar.assumed_years`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,9 +50,16 @@ class Schedule:
         return day.weekday() < 5 and not any(h.first <= day <= h.last for h in self.holidays)
 
 
-LIBRARY_NAMES = {"New Year's Day": "元旦", "Spring Festival": "春节", "Tomb-sweeping Day": "清明节",
-                 "Labour Day": "劳动节", "Dragon Boat Festival": "端午节", "Mid-autumn Festival": "中秋节",
-                 "National Day": "国庆节", "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"}
+LIBRARY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "Mid-autumn Festival": "中秋节",
+    "National Day": "国庆节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
 
 
 def _library_schedule(year: int) -> Schedule:
@@ -108,4 +116,3 @@ class WorkingCalendar:
             f"节假日数据仅覆盖 {self.first_year}–{self.last_year} 年，无法计算 {day.isoformat()} 是否为工作日；"
             "请用 accredit calendar import 导入该年的节假日安排，或显式设置 ACCREDIT_CALENDAR_FALLBACK=weekdays",
         )
-

@@ -14,6 +14,7 @@ The file is TOML, one year per file::
 Every rule a notice obeys is checked, and a file that breaks one is refused whole, naming the
 entry and the rule: a schedule half right would count deadlines wrong without anyone noticing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,7 +34,9 @@ class ScheduleError(ValueError):
 
 def _date(value: Any, where: str, year: int) -> dt.date:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise ScheduleError(f"{where}: expected a date written as YYYY-MM-DD without quotes, got {value!r}")
+        raise ScheduleError(
+            f"{where}: expected a date written as YYYY-MM-DD without quotes, got {value!r}"
+        )
     if value.year != year:
         raise ScheduleError(f"{where}: {value} is not in {year}, the year of this file")
     return value
@@ -45,7 +48,10 @@ def _holiday(entry: Any, n: int, year: int) -> Holiday:
         raise ScheduleError(f"{where}: needs exactly the keys name, from and to")
     if not isinstance(entry["name"], str) or not entry["name"].strip():
         raise ScheduleError(f"{where}.name: the holiday's name as the notice gives it (e.g. 春节)")
-    first, last = _date(entry["from"], f"{where}.from", year), _date(entry["to"], f"{where}.to", year)
+    first, last = (
+        _date(entry["from"], f"{where}.from", year),
+        _date(entry["to"], f"{where}.to", year),
+    )
     if last < first:
         raise ScheduleError(f"{where}: 'to' ({last}) is before 'from' ({first})")
     return Holiday(entry["name"].strip(), first, last)
@@ -58,29 +64,39 @@ def parse_schedule(text: str) -> Schedule:
     except tomllib.TOMLDecodeError as error:
         raise ScheduleError(f"not valid TOML: {error}") from None
     if unknown := set(data) - KEYS:
-        raise ScheduleError(f"unknown key(s) {', '.join(sorted(unknown))}: a file has only {', '.join(sorted(KEYS))} "
-                            "(keys written after a [[holidays]] table belong to it: put workdays first)")
+        raise ScheduleError(
+            f"unknown key(s) {', '.join(sorted(unknown))}: a file has only {', '.join(sorted(KEYS))} "
+            "(keys written after a [[holidays]] table belong to it: put workdays first)"
+        )
     year = data.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1949 < year < 10000:
         raise ScheduleError(f"year: expected a four-digit year, got {year!r}")
     notice = data.get("notice")
     if not isinstance(notice, str) or not notice.strip():
-        raise ScheduleError("notice: the number of the State Council's notice this schedule comes from is required")
+        raise ScheduleError(
+            "notice: the number of the State Council's notice this schedule comes from is required"
+        )
     entries = data.get("holidays")
     if not isinstance(entries, list) or not entries:
-        raise ScheduleError("holidays: at least one [[holidays]] table (name, from, to) is required")
+        raise ScheduleError(
+            "holidays: at least one [[holidays]] table (name, from, to) is required"
+        )
     holidays = tuple(_holiday(entry, n, year) for n, entry in enumerate(entries))
     ordered = sorted(holidays, key=lambda h: h.first)
     for a, b in zip(ordered, ordered[1:]):
         if b.first <= a.last:
-            raise ScheduleError(f"holidays: {a.name} ({a.first}–{a.last}) and {b.name} ({b.first}–{b.last}) overlap")
+            raise ScheduleError(
+                f"holidays: {a.name} ({a.first}–{a.last}) and {b.name} ({b.first}–{b.last}) overlap"
+            )
     raw_workdays = data.get("workdays", [])
     if not isinstance(raw_workdays, list):
         raise ScheduleError("workdays: expected a list of dates")
     workdays = tuple(_date(day, f"workdays[{n}]", year) for n, day in enumerate(raw_workdays))
     for n, day in enumerate(workdays):
         if day.weekday() < 5:
-            raise ScheduleError(f"workdays[{n}]: {day} is a weekday already; list only the weekend days worked (调休上班)")
+            raise ScheduleError(
+                f"workdays[{n}]: {day} is a weekday already; list only the weekend days worked (调休上班)"
+            )
         if any(h.first <= day <= h.last for h in holidays):
             raise ScheduleError(f"workdays[{n}]: {day} falls inside a holiday")
     if len(set(workdays)) != len(workdays):

@@ -4,6 +4,7 @@ It speaks English to the operator, as the logs and the README do (the API and th
 Chinese to their users). A setting or option that cannot work is one line naming it and what to do,
 with exit status 2, before anything listens or writes (:mod:`core.startup`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,28 +23,55 @@ busy 2-core machine importing the app alone took 10 s, and workers were killed a
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="accredit", description="Recognition schemes for vocational-training institutions")
-    parser.add_argument("--version", action="version", version=f"accredit {metadata.version('accredit')}")
+    parser = argparse.ArgumentParser(
+        prog="accredit", description="Recognition schemes for vocational-training institutions"
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"accredit {metadata.version('accredit')}"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    serve = sub.add_parser("serve", help="migrate the database and serve GraphQL at /graphql",
-                           description="Check the settings, migrate the database, then serve GraphQL at /graphql, the "
-                           "web console at /console/, /healthz, /readyz and /metrics.")
-    serve.add_argument("--demo", action="store_true", help="load the plugins' worked examples and one account per role "
-                       "into an empty database (once), and print the accounts' password")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s, this machine "
-                       "only; 0.0.0.0 for every interface)")
-    serve.add_argument("--port", type=int, default=8000, help="TCP port to listen on (default: %(default)s)")
-    serve.add_argument("--workers", type=int, default=1, help="worker processes (default: %(default)s); each has its "
-                       "own database pool, and /metrics adds them up")
+    serve = sub.add_parser(
+        "serve",
+        help="migrate the database and serve GraphQL at /graphql",
+        description="Check the settings, migrate the database, then serve GraphQL at /graphql, the "
+        "web console at /console/, /healthz, /readyz and /metrics.",
+    )
+    serve.add_argument(
+        "--demo",
+        action="store_true",
+        help="load the plugins' worked examples and one account per role "
+        "into an empty database (once), and print the accounts' password",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: %(default)s, this machine "
+        "only; 0.0.0.0 for every interface)",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8000, help="TCP port to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (default: %(default)s); each has its "
+        "own database pool, and /metrics adds them up",
+    )
 
     schema = sub.add_parser("schema", help="the public GraphQL contract")
     schema_sub = schema.add_subparsers(dest="schema_command", required=True)
     export = schema_sub.add_parser("export", help="print the SDL, or write it to --output")
-    export.add_argument("--output", type=Path, help="write the SDL to this file (its folder must exist)")
+    export.add_argument(
+        "--output", type=Path, help="write the SDL to this file (its folder must exist)"
+    )
 
-    sub.add_parser("plugins", help="list schemes and plugins loaded (installed and ACCREDIT_PLUGINS), with the hooks "
-                   "they implement")
+    sub.add_parser(
+        "plugins",
+        help="list schemes and plugins loaded (installed and ACCREDIT_PLUGINS), with the hooks "
+        "they implement",
+    )
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -51,12 +79,22 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = sub.add_parser("audit", help="the tamper-evident event log")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
-    check = audit_sub.add_parser("verify", help="walk the chain; name the first entry that does not hold")
-    check.add_argument("--head", type=Path, help="heads exported earlier with `accredit audit head` (detects rewritten "
-                       "entries and cut-off tails)")
+    check = audit_sub.add_parser(
+        "verify", help="walk the chain; name the first entry that does not hold"
+    )
+    check.add_argument(
+        "--head",
+        type=Path,
+        help="heads exported earlier with `accredit audit head` (detects rewritten "
+        "entries and cut-off tails)",
+    )
     head = audit_sub.add_parser("head", help="print the chain's head, to keep outside the database")
-    head.add_argument("--output", type=Path, help="append it to this file of exported heads, after checking the chain "
-                      "against the heads already there")
+    head.add_argument(
+        "--output",
+        type=Path,
+        help="append it to this file of exported heads, after checking the chain "
+        "against the heads already there",
+    )
 
     from core import cli_calendar, cli_users
 
@@ -101,7 +139,9 @@ def _run(settings: Settings, args) -> int:
     from core.db.migrate import upgrade
 
     upgrade(settings.database_url)
-    print(f"database at head: {startup.database_url(settings.database_url).render_as_string(hide_password=True)}")
+    print(
+        f"database at head: {startup.database_url(settings.database_url).render_as_string(hide_password=True)}"
+    )
     return 0
 
 
@@ -129,14 +169,18 @@ async def _audit(settings: Settings, args) -> int:
     kept = args.head if args.audit_command == "verify" else args.output
     if args.audit_command == "head" and args.output:
         startup.output_folder(args.output)
-    exported = _exported_heads(kept) if kept and (kept.exists() or args.audit_command == "verify") else []
+    exported = (
+        _exported_heads(kept) if kept and (kept.exists() or args.audit_command == "verify") else []
+    )
     engine = make_engine(settings.database_url, settings)
     try:
         verdict = await verify(engine, exported)
     finally:
         await engine.dispose()
     if not verdict.ok:
-        print(f"audit chain BROKEN at entry {verdict.broken_seq}: {verdict.reason} ({verdict.checked} entries verified before it)")
+        print(
+            f"audit chain BROKEN at entry {verdict.broken_seq}: {verdict.reason} ({verdict.checked} entries verified before it)"
+        )
         return 1
     if args.audit_command == "head":
         text = json.dumps({"seq": verdict.head.seq, "hash": verdict.head.hash})
@@ -145,8 +189,10 @@ async def _audit(settings: Settings, args) -> int:
                 output.write(text + "\n")
         print(text)
         return 0
-    print(f"audit chain intact: {verdict.checked} entries, head {verdict.head.seq} {verdict.head.hash}"
-          + (f", {len(exported)} exported head(s) matched" if exported else ""))
+    print(
+        f"audit chain intact: {verdict.checked} entries, head {verdict.head.seq} {verdict.head.hash}"
+        + (f", {len(exported)} exported head(s) matched" if exported else "")
+    )
     return 0
 
 
@@ -160,8 +206,10 @@ def _exported_heads(path: Path):
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         return [Head(int(head["seq"]), str(head["hash"])) for head in map(json.loads, lines)]
     except (OSError, ValueError, TypeError, KeyError) as error:
-        raise StartupError(f"{path}: not a file of exported heads ({error}): name the file `accredit audit head "
-                           "--output` appends to") from None
+        raise StartupError(
+            f"{path}: not a file of exported heads ({error}): name the file `accredit audit head "
+            "--output` appends to"
+        ) from None
 
 
 def _plugins(settings: Settings) -> int:
@@ -172,10 +220,16 @@ def _plugins(settings: Settings) -> int:
     pm = registry.pm
     for entry in registry.schemes.values():
         s = entry.scheme
-        print(f"scheme {s.id} v{s.version}  {s.title}（{s.document_number}）  plugin {entry.plugin} {entry.plugin_version}")
-        print(f"  kinds: {', '.join(entry.kinds)}; criteria: {len(entry.criteria)}; rounds: {len(entry.rounds)}; quota rules: {len(entry.quota_rules)}")
+        print(
+            f"scheme {s.id} v{s.version}  {s.title}（{s.document_number}）  plugin {entry.plugin} {entry.plugin_version}"
+        )
+        print(
+            f"  kinds: {', '.join(entry.kinds)}; criteria: {len(entry.criteria)}; rounds: {len(entry.rounds)}; quota rules: {len(entry.quota_rules)}"
+        )
     for info in describe(pm):
-        print(f"plugin {info.name} {info.version}{' (built-in)' if info.builtin else ''}: {', '.join(info.hooks)}")
+        print(
+            f"plugin {info.name} {info.version}{' (built-in)' if info.builtin else ''}: {', '.join(info.hooks)}"
+        )
     return 0
 
 
@@ -185,7 +239,9 @@ async def _demo(settings: Settings) -> None:
 
     platform = Platform(settings)
     try:
-        loaded = await load_demo(platform, progress=lambda scheme: _say(f"loading the demo examples of {scheme}"))
+        loaded = await load_demo(
+            platform, progress=lambda scheme: _say(f"loading the demo examples of {scheme}")
+        )
         if loaded:
             _say("creating the demo accounts")
             password = await create_demo_accounts(platform)
@@ -195,9 +251,11 @@ async def _demo(settings: Settings) -> None:
         _say("demo data: database not empty, left as is")
         return
     _say(f"demo data: {loaded} example application(s) loaded")
-    _say(f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
-         "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
-         "(GraphiQL: Headers)")
+    _say(
+        f"demo accounts demo.<role> ({', '.join(r.value for r in DEMO_ROLES)}), password {password}: "
+        "log in to the web console (/console/), or with the login mutation, then send Authorization: Bearer <token> "
+        "(GraphiQL: Headers)"
+    )
 
 
 def _say(line: str) -> None:
@@ -222,12 +280,22 @@ def _serve(settings: Settings, args) -> int:
         import asyncio
 
         asyncio.run(_demo(settings))
-    _say(f"web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
-         f"http://{args.host}:{args.port}/graphql")
+    _say(
+        f"web console at http://{args.host}:{args.port}/console/, GraphQL (and GraphiQL) at "
+        f"http://{args.host}:{args.port}/graphql"
+    )
     # the client's address is taken from X-Forwarded-For by the app, from ACCREDIT_TRUSTED_PROXIES only
-    uvicorn.run("core.api.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
-                log_config=logs.dict_config(settings), access_log=False, proxy_headers=False,
-                timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
+    uvicorn.run(
+        "core.api.app:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_config=logs.dict_config(settings),
+        access_log=False,
+        proxy_headers=False,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
+    )
     return 0
 
 

@@ -1,4 +1,5 @@
 """Beijing dates: deadlines, submission dates and periods are counted in China Standard Time."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -4,6 +4,7 @@
 returns whether the rule holds together with the rule written out, so an explanation can quote it.
 Periods of time (days, months, years, working days) are counted by :mod:`core.periods`.
 """
+
 from __future__ import annotations
 
 from numbers import Real
@@ -27,4 +28,3 @@ def more_than(actual: Real, threshold: Real, unit: str = "") -> tuple[bool, str]
 def less_than(actual: Real, threshold: Real, unit: str = "") -> tuple[bool, str]:
     """不满…: actual < threshold."""
     return actual < threshold, f"不满{threshold}{unit}（不含本数）"
-

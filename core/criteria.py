@@ -5,12 +5,14 @@ eligibility *gate* (pass/fail), a *scored* item with a maximum, or *information*
 reviewers. Its evaluation is either *automatic* (a pure ``check`` function over the application's
 :class:`Facts`, like an OpenFisca formula) or left to *reviewer judgment* (decided in a review).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -23,14 +25,14 @@ if TYPE_CHECKING:
 
 
 class CriterionKind(enum.Enum):
-    GATE = "gate"        # must pass, or the application cannot proceed
-    SCORED = "scored"    # earns 0..max_points
-    INFO = "info"        # recorded for reviewers, decides nothing
+    GATE = "gate"  # must pass, or the application cannot proceed
+    SCORED = "scored"  # earns 0..max_points
+    INFO = "info"  # recorded for reviewers, decides nothing
 
 
 class EvaluationMode(enum.Enum):
     AUTOMATIC = "automatic"  # computed from the form and recorded facts
-    JUDGMENT = "judgment"    # decided by a reviewer in a review
+    JUDGMENT = "judgment"  # decided by a reviewer in a review
 
 
 class Outcome(enum.Enum):
@@ -38,10 +40,10 @@ class Outcome(enum.Enum):
     FAIL = "fail"
     PENDING = "pending"  # awaits a reviewer's judgment
     SCORED = "scored"
-    INFO = "info"        # recorded only; on a gate it means "does not apply to this applicant"
+    INFO = "info"  # recorded only; on a gate it means "does not apply to this applicant"
 
 
-def blocks(kind: "CriterionKind", outcome: Outcome) -> bool:
+def blocks(kind: CriterionKind, outcome: Outcome) -> bool:
     """Whether a gate's outcome stops the application: anything but a pass, except "not applicable"."""
     return kind is CriterionKind.GATE and outcome not in (Outcome.PASS, Outcome.INFO)
 
@@ -58,7 +60,9 @@ class ApplicationSummary:
     occupations: tuple[str, ...]
     submitted_on: dt.date | None
     updated_on: dt.date
-    stage_entered_on: dt.date  # when it reached its current stage (for a closed one: when it closed)
+    stage_entered_on: (
+        dt.date
+    )  # when it reached its current stage (for a closed one: when it closed)
     round_id: str | None = None
 
 
@@ -68,13 +72,15 @@ class Facts:
 
     form: BaseModel
     institution: InstitutionFacts
-    on: dt.date                      # the date the evaluation is made for (submission date)
-    params: ParameterView            # the scheme's parameters in force on ``on``
+    on: dt.date  # the date the evaluation is made for (submission date)
+    params: ParameterView  # the scheme's parameters in force on ``on``
     calendar: WorkingCalendar
     kind: str
     occupations: tuple[str, ...] = ()
-    recognition: "RecognitionFacts | None" = None  # for kinds that concern a recognition
-    history: tuple[ApplicationSummary, ...] = ()  # the institution's other applications in this scheme
+    recognition: RecognitionFacts | None = None  # for kinds that concern a recognition
+    history: tuple[
+        ApplicationSummary, ...
+    ] = ()  # the institution's other applications in this scheme
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ class Finding:
     rule: str
     values: dict[str, Any] = field(default_factory=dict)
     points: float | None = None
-    field: tuple[str, ...] = ()      # the form field the finding is about, for error paths
+    field: tuple[str, ...] = ()  # the form field the finding is about, for error paths
     parameters: tuple[ParameterValue, ...] = ()  # policy numbers used, with their source
 
     @classmethod
@@ -97,7 +103,7 @@ class Finding:
         field: tuple[str, ...] = (),
         parameter: ParameterValue | None = None,
         label: str = "",
-    ) -> "Finding":
+    ) -> Finding:
         """A gate finding from a :mod:`core.counting` comparison."""
         holds, rule = holds_and_rule
         return cls(
@@ -116,20 +122,24 @@ Check = Callable[[Facts], Finding]
 class Criterion:
     id: str
     title: str
-    citation: str                     # e.g. "第六条（三）"
+    citation: str  # e.g. "第六条（三）"
     kind: CriterionKind
     mode: EvaluationMode
     category: str = ""
-    max_points: float | None = None   # SCORED only
+    max_points: float | None = None  # SCORED only
     kinds: tuple[str, ...] = ("recognition",)  # application kinds it applies to
-    check: Check | None = None        # AUTOMATIC only
-    guidance: str = ""                # what a reviewer should look at (JUDGMENT)
+    check: Check | None = None  # AUTOMATIC only
+    guidance: str = ""  # what a reviewer should look at (JUDGMENT)
 
     def __post_init__(self) -> None:
         if (self.mode is EvaluationMode.AUTOMATIC) != (self.check is not None):
-            raise ValueError(f"criterion {self.id}: automatic criteria need a check, judgment ones must not have one")
+            raise ValueError(
+                f"criterion {self.id}: automatic criteria need a check, judgment ones must not have one"
+            )
         if (self.kind is CriterionKind.SCORED) != (self.max_points is not None):
-            raise ValueError(f"criterion {self.id}: scored criteria need max_points, others must not have it")
+            raise ValueError(
+                f"criterion {self.id}: scored criteria need max_points, others must not have it"
+            )
 
 
 @dataclass(frozen=True)

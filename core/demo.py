@@ -5,6 +5,7 @@ demo application has its evaluations, reviews and event log like real ones; with
 per role (province-wide; the applicant acts for every demo institution) sharing one random
 password, printed once.
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,7 +35,9 @@ def demo_credit_code(serial: int) -> str:
     return body + uscc.calc_check_digit(body)
 
 
-async def load_demo(platform: Platform, progress: Callable[[str], None] = lambda scheme_id: None) -> int:
+async def load_demo(
+    platform: Platform, progress: Callable[[str], None] = lambda scheme_id: None
+) -> int:
     """Load the examples of every scheme, calling ``progress(scheme_id)`` before each scheme's;
     returns how many loaded (0 if the database is not empty)."""
     async with platform.reading() as session:
@@ -56,11 +59,26 @@ async def create_demo_accounts(platform: Platform) -> str:
     operator = Actor("demo", Role.SCHEME_ADMIN, EVERYWHERE)
 
     async def create(session) -> None:
-        codes = list(await session.scalars(select(models.Institution.credit_code).order_by(models.Institution.id)))
+        codes = list(
+            await session.scalars(
+                select(models.Institution.credit_code).order_by(models.Institution.id)
+            )
+        )
         for role in DEMO_ROLES:
-            scopes = ([Scope(credit_code=code) for code in codes] if role is Role.APPLICANT else [Scope(area="330000")])
-            await accounts.create_user(session, operator, username=f"demo.{role.value}", role=role, scopes=scopes,
-                                       password=password, display_name="演示账号")
+            scopes = (
+                [Scope(credit_code=code) for code in codes]
+                if role is Role.APPLICANT
+                else [Scope(area="330000")]
+            )
+            await accounts.create_user(
+                session,
+                operator,
+                username=f"demo.{role.value}",
+                role=role,
+                scopes=scopes,
+                password=password,
+                display_name="演示账号",
+            )
 
     await platform.transaction(create)
     return password
@@ -72,20 +90,40 @@ async def load_example(platform: Platform, scheme_id: str, example: Example, ser
     applicant = Actor(f"demo-applicant-{serial}", Role.APPLICANT, EVERYWHERE)
     try:
         async with platform.writing() as session:
-            inst = await register_institution(session, platform, applicant, demo_credit_code(serial), {
-                "name": example.institution_name, "org_type": example.org_type, "division_code": example.division_code,
-                "registered_on": example.registered_on, "legal_representative": "示例法人",
-                "contacts": [{"name": "示例联系人", "phone": "0571-87000000"}],
-            })
+            inst = await register_institution(
+                session,
+                platform,
+                applicant,
+                demo_credit_code(serial),
+                {
+                    "name": example.institution_name,
+                    "org_type": example.org_type,
+                    "division_code": example.division_code,
+                    "registered_on": example.registered_on,
+                    "legal_representative": "示例法人",
+                    "contacts": [{"name": "示例联系人", "phone": "0571-87000000"}],
+                },
+            )
             kind = platform.registry.scheme(scheme_id).kind(example.kind)
             creator = Actor(f"demo-{kind.initiators[0].value}", kind.initiators[0], EVERYWHERE)
-            app = await create_application(platform, session, creator, institution_id=inst.id, scheme_id=scheme_id,
-                                           kind_id=example.kind, draft=Draft(example.form, example.occupations, example.round_id))
+            app = await create_application(
+                platform,
+                session,
+                creator,
+                institution_id=inst.id,
+                scheme_id=scheme_id,
+                kind_id=example.kind,
+                draft=Draft(example.form, example.occupations, example.round_id),
+            )
             for n, step in enumerate(example.steps):  # a different person at each step (four eyes)
-                app = await act(platform, session, Actor(f"demo-{step.role.value}-{n}", step.role, EVERYWHERE), app.id,
-                                Act(step.transition, app.version, step.comment, step.judgments))
+                app = await act(
+                    platform,
+                    session,
+                    Actor(f"demo-{step.role.value}-{n}", step.role, EVERYWHERE),
+                    app.id,
+                    Act(step.transition, app.version, step.comment, step.judgments),
+                )
     except Refused as refused:  # a plugin's example that no longer passes its own checks
         log.warning("demo example %r of %s was refused: %s", example.title, scheme_id, refused)
         return False
     return True
-

@@ -9,6 +9,7 @@ specific error instead of "unknown".
 An institution's registered area is one of these codes; its *city* is the prefecture-level code
 (``3301xx`` -> ``330100``), or the province itself for bodies registered at province level.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -71,7 +72,9 @@ def lookup(code: str, *field: str) -> Division:
     if code in DIVISIONS:
         return DIVISIONS[code]
     if code in RETIRED:
-        raise Refused.one(ErrorCode.UNKNOWN_DIVISION, f"行政区划代码 {code} 已停用：{RETIRED[code]}", *field)
+        raise Refused.one(
+            ErrorCode.UNKNOWN_DIVISION, f"行政区划代码 {code} 已停用：{RETIRED[code]}", *field
+        )
     raise Refused.one(
         ErrorCode.UNKNOWN_DIVISION,
         f"行政区划代码 {code} 不在浙江省（GB/T 2260）地市及杭州市区县代码表中",

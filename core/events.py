@@ -1,4 +1,5 @@
 """Lifecycle events: what core tells observers after a state change has been committed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class LifecycleEvent:
-    action: str            # "application.created", "application.transitioned", "recognition.granted", …
-    entity: str            # "application" | "institution" | "recognition"
+    action: str  # "application.created", "application.transitioned", "recognition.granted", …
+    entity: str  # "application" | "institution" | "recognition"
     entity_id: int
     actor: str
     role: str

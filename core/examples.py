@@ -3,6 +3,7 @@
 Used by ``accredit serve --demo`` to load realistic data, and by documentation and smoke tests
 to obtain a form that passes the scheme's checks, without core knowing any scheme.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -11,12 +11,22 @@ finite (JSON has no infinity; ``1e999`` arrives as one).
 A form that refers to another application types the field :data:`ApplicationRef`: clients send and
 read the application's global ID, as everywhere else in the API, and the plugin reads a row id.
 """
+
 from __future__ import annotations
 
 import enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from core.identifiers import global_id, row_id_of
@@ -35,16 +45,21 @@ class Form(BaseModel):
     """Base of every form model: unknown keys are refused; text, lists and numbers are bounded."""
 
     model_config = ConfigDict(
-        extra="forbid", hide_input_in_errors=True,  # a logged error never quotes personal data
-        str_max_length=MAX_TEXT, allow_inf_nan=False,
+        extra="forbid",
+        hide_input_in_errors=True,  # a logged error never quotes personal data
+        str_max_length=MAX_TEXT,
+        allow_inf_nan=False,
     )
 
     @field_validator("*", mode="before")
     @classmethod
     def _bounded_lists(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
-            raise PydanticCustomError("too_many_items", "最多 {maximum} 项，收到 {count} 项",
-                                      {"maximum": MAX_ITEMS, "count": len(value)})
+            raise PydanticCustomError(
+                "too_many_items",
+                "最多 {maximum} 项，收到 {count} 项",
+                {"maximum": MAX_ITEMS, "count": len(value)},
+            )
         return value
 
 
@@ -57,7 +72,7 @@ class Choice(str, enum.Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> "Choice":
+    def __new__(cls, value: str, label: str) -> Choice:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -83,15 +98,23 @@ def _reference(type_name: str):
     def parse(value: Any, info: ValidationInfo) -> int:
         if isinstance(value, str) and (number := row_id_of(value.strip(), type_name)) is not None:
             return number
-        stored = isinstance(value, int) and not isinstance(value, bool) and not (info.context or {}).get(CLIENT)
+        stored = (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and not (info.context or {}).get(CLIENT)
+        )
         if stored:  # a row id stored before forms held global IDs
             return value
-        raise ValueError(f"应为{type_name}的全局 ID（即 API 返回的 id，如 {global_id(type_name, 1)}）")
+        raise ValueError(
+            f"应为{type_name}的全局 ID（即 API 返回的 id，如 {global_id(type_name, 1)}）"
+        )
 
     return Annotated[
         int,
         BeforeValidator(parse),
-        PlainSerializer(lambda number: global_id(type_name, number), return_type=str, when_used="json"),
+        PlainSerializer(
+            lambda number: global_id(type_name, number), return_type=str, when_used="json"
+        ),
         WithJsonSchema({"type": "string", "x-node-type": type_name}),
     ]
 

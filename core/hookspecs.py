@@ -20,6 +20,7 @@ Hooks are grouped by lifecycle phase: **start-up** (declarations collected once 
 (per application, at dry-run, save and submission), **transition** (per attempted workflow step)
 and **after commit** (notifications).
 """
+
 from __future__ import annotations
 
 import pluggy
@@ -103,7 +104,9 @@ def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
 
 
 @hookspec(firstresult=True)
-def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Facts) -> Finding | None:
+def accredit_evaluate_criterion(
+    scheme: Scheme, criterion: Criterion, facts: Facts
+) -> Finding | None:
     """Evaluate one criterion against an application's facts.
 
     Called for every criterion that applies to the application's kind. The first non-``None``
@@ -115,7 +118,10 @@ def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Fac
 
 @hookspec(firstresult=True)
 def accredit_aggregate(
-    scheme: Scheme, kind: ApplicationKind, results: list[CriterionResult], reviews: list[ReviewFacts]
+    scheme: Scheme,
+    kind: ApplicationKind,
+    results: list[CriterionResult],
+    reviews: list[ReviewFacts],
 ) -> Assessment | None:
     """Aggregate criterion results and reviews into an :class:`~core.scoring.Assessment`.
 

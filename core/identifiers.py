@@ -5,6 +5,7 @@ python-stdnum implements the check character; this module adds the error a perso
 (which character is wrong) rather than a bare "invalid". A global ID is the Relay form the API
 speaks (base64 of ``"<Type>:<row id>"``), here without the GraphQL library, for form data.
 """
+
 from __future__ import annotations
 
 import base64

@@ -10,6 +10,7 @@ every library's records go the same way; identity and mobile numbers are masked 
 ``accredit serve`` configures uvicorn with :func:`dict_config` in every worker; an app started by
 another server configures itself unless logging already is (:func:`configure`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,15 @@ REQUEST_ID: ContextVar[str | None] = ContextVar("accredit_request_id", default=N
 
 class JSONFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
-        line = {"time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
-                "level": record.levelname, "logger": record.name, "pid": record.process, "message": record.getMessage()}
+        line = {
+            "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "pid": record.process,
+            "message": record.getMessage(),
+        }
         if getattr(record, "request_id", None):
             line["request_id"] = record.request_id
         line.update(getattr(record, "fields", None) or {})
@@ -41,12 +49,13 @@ class TextFormatter(logging.Formatter):
     def __init__(self) -> None:
         super().__init__("%(asctime)s %(levelname)-7s %(name)s %(message)s")
 
-    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
+    def formatMessage(self, record: logging.LogRecord) -> str:
         text = super().formatMessage(record)
         fields = getattr(record, "fields", None) or {}
         request_id = getattr(record, "request_id", None)
-        pairs = ([f"request_id={request_id}"] if request_id and "request_id" not in fields else []) + [
-            f"{key}={value}" for key, value in fields.items()]
+        pairs = (
+            [f"request_id={request_id}"] if request_id and "request_id" not in fields else []
+        ) + [f"{key}={value}" for key, value in fields.items()]
         return f"{text} {' '.join(pairs)}" if pairs else text
 
 
@@ -77,11 +86,21 @@ def formatter_class(settings: Settings) -> type[logging.Formatter]:
 def dict_config(settings: Settings) -> dict:
     """One handler on standard error for everything, uvicorn's loggers included."""
     return {
-        "version": 1, "disable_existing_loggers": False,
+        "version": 1,
+        "disable_existing_loggers": False,
         "formatters": {"accredit": {"()": formatter_class(settings)}},
-        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "accredit", "stream": "ext://sys.stderr"}},
+        "handlers": {
+            "stderr": {
+                "class": "logging.StreamHandler",
+                "formatter": "accredit",
+                "stream": "ext://sys.stderr",
+            }
+        },
         "root": {"handlers": ["stderr"], "level": settings.log_level},
-        "loggers": {name: {"handlers": [], "propagate": True} for name in ("uvicorn", "uvicorn.error", "uvicorn.access")},
+        "loggers": {
+            name: {"handlers": [], "propagate": True}
+            for name in ("uvicorn", "uvicorn.error", "uvicorn.access")
+        },
     }
 
 

@@ -13,6 +13,7 @@ A policy change is a new entry under ``values`` with a later ``since`` date, nev
 old one: an evaluation of a date before the change keeps giving the old answer. Looking up a name
 that does not exist, or a date before its first value, is a programming error and raises.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,9 @@ class Parameter:
     name: str
     description: str
     reference: str
-    history: tuple[tuple[dt.date, Any, str], ...]  # (since, value, reference of this value), ascending
+    history: tuple[
+        tuple[dt.date, Any, str], ...
+    ]  # (since, value, reference of this value), ascending
 
     def at(self, on: dt.date) -> ParameterValue:
         current = None
@@ -45,7 +48,9 @@ class Parameter:
             if since <= on:
                 current = ParameterValue(self.name, value, since, reference, self.description)
         if current is None:
-            raise LookupError(f"parameter {self.name!r} has no value before {self.history[0][0]} (asked for {on})")
+            raise LookupError(
+                f"parameter {self.name!r} has no value before {self.history[0][0]} (asked for {on})"
+            )
         return current
 
 
@@ -56,7 +61,7 @@ class Parameters:
         self._parameters = parameters
 
     @classmethod
-    def load(cls, path: str | Path) -> "Parameters":
+    def load(cls, path: str | Path) -> Parameters:
         raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         parameters: dict[str, Parameter] = {}
         for name, spec in raw.items():
@@ -67,13 +72,15 @@ class Parameters:
             )
             if not history:
                 raise ValueError(f"{path}: parameter {name!r} has no values")
-            parameters[name] = Parameter(name, spec.get("description", ""), reference, tuple(history))
+            parameters[name] = Parameter(
+                name, spec.get("description", ""), reference, tuple(history)
+            )
         return cls(parameters)
 
     def __iter__(self):
         return iter(self._parameters.values())
 
-    def at(self, on: dt.date) -> "ParameterView":
+    def at(self, on: dt.date) -> ParameterView:
         return ParameterView(self, on)
 
     def get(self, name: str) -> Parameter:

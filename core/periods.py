@@ -26,6 +26,7 @@ which is inside it) or a count. With the event on day E:
   ``term_last_day(F, months=N)`` or ``term_last_day(F, years=N)``; a term from F to L lasting
   N years以上: ``term_full_years(F, L) >= N``.
 """
+
 from __future__ import annotations
 
 import calendar as _cal

@@ -15,6 +15,7 @@ Each plugin used to check them its own way; here they are one set of types, so t
 * text written to logs (including tracebacks of validation errors, which quote their input) has
   anything that looks like an identity or mobile number masked (:func:`install_log_redaction`).
 """
+
 from __future__ import annotations
 
 import base64
@@ -37,8 +38,19 @@ from stdnum.exceptions import InvalidComponent
 from core.secret import derive
 
 __all__ = [
-    "PII", "IdNumber", "IdDerived", "Mobile", "Phone", "Phones", "Vault", "is_sealed", "seal_model", "mask_value", "redact",
-    "install_log_redaction", "uninstall_log_redaction",
+    "PII",
+    "IdDerived",
+    "IdNumber",
+    "Mobile",
+    "Phone",
+    "Phones",
+    "Vault",
+    "install_log_redaction",
+    "is_sealed",
+    "mask_value",
+    "redact",
+    "seal_model",
+    "uninstall_log_redaction",
 ]
 
 CHINA = dt.timezone(dt.timedelta(hours=8))
@@ -99,7 +111,9 @@ def _id_number(value: str) -> str:
     try:
         ric.get_birth_place(number)
     except InvalidComponent:
-        raise _refuse(f"身份证号码中的行政区划代码 {number[:6]} 不存在（或在出生年份尚未设立）") from None
+        raise _refuse(
+            f"身份证号码中的行政区划代码 {number[:6]} 不存在（或在出生年份尚未设立）"
+        ) from None
     return number
 
 
@@ -120,14 +134,16 @@ a masked number."""
 MOBILE = re.compile(r"(?:(?:\+|00)?86)?(1[3-9]\d{9})")
 """Compacted (no blanks or hyphens): an optional +86/0086/86 country code, then 11 digits."""
 FIXED = re.compile(
-    r"\(?(?P<area>010|02\d|0[3-9]\d{2})\)?[\s-]*"          # area code: 010, 02X, or four digits
-    r"(?P<local>[2-9]\d{2,3}[\s-]?\d{4})"                  # local number: 7 or 8 digits, never 0/1-led
+    r"\(?(?P<area>010|02\d|0[3-9]\d{2})\)?[\s-]*"  # area code: 010, 02X, or four digits
+    r"(?P<local>[2-9]\d{2,3}[\s-]?\d{4})"  # local number: 7 or 8 digits, never 0/1-led
     r"(?:\s*(?:-|转|分机|ext\.?|x|\#)\s*(?P<ext>\d{1,6}))?",  # extension
     re.IGNORECASE,
 )
 INTERNATIONAL = re.compile(r"(?:\+|00)86[\s-]*")
 MOBILE_RULE = "手机号码应为以13–19开头的11位数字（可带 +86）"
-PHONE_RULE = "电话号码应为11位手机号码，或带区号的固定电话（如 0571-88001234，分机写作 -801 或 转801）"
+PHONE_RULE = (
+    "电话号码应为11位手机号码，或带区号的固定电话（如 0571-88001234，分机写作 -801 或 转801）"
+)
 
 
 def _mobile_or_none(text: str) -> str | None:
@@ -138,7 +154,7 @@ def _mobile_or_none(text: str) -> str | None:
 def _fixed_or_none(text: str) -> tuple[str, str, str] | None:
     """(area code, local number, extension) of a fixed line, or None."""
     if international := INTERNATIONAL.match(text):  # +86 571 88001234: the area code loses its 0
-        text = "0" + text[international.end():].lstrip("(")
+        text = "0" + text[international.end() :].lstrip("(")
     match = FIXED.fullmatch(text)
     if match is None:
         return None
@@ -232,7 +248,9 @@ def mask_value(plain: str) -> str:
         return mobile[:3] + "****" + mobile[-4:]
     if fixed := _fixed_or_none(text):
         area, local, ext = fixed
-        return f"{area}-{'*' * (len(local) - 2)}{local[-2:]}" + (f"-{'*' * len(ext)}" if ext else "")
+        return f"{area}-{'*' * (len(local) - 2)}{local[-2:]}" + (
+            f"-{'*' * len(ext)}" if ext else ""
+        )
     if (numbers := _split_phones(text)) and len(numbers) > 1:
         return " / ".join(mask_value(number) for number in numbers)
     if len(plain) <= 2:
@@ -241,7 +259,7 @@ def mask_value(plain: str) -> str:
 
 
 FREE_TEXT = re.compile(
-    r"(?<!\d)(?:(?P<id>\d{17}[\dXx])"                                        # an identity number
+    r"(?<!\d)(?:(?P<id>\d{17}[\dXx])"  # an identity number
     r"|(?P<country>(?:\+|00)86[\s-]?|86)?(?P<mobile>1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}))"  # a mobile, maybe +86, spaced
     r"(?!\d)"
 )
@@ -253,6 +271,7 @@ def redact(text: str) -> str:
     Matches by shape only (no check digit), and never inside a longer run of digits. Fixed lines
     are left: they are mostly office numbers, and too like other numbers to find in free text.
     """
+
     def masked(match: re.Match[str]) -> str:
         if match["id"]:
             return mask_value(match["id"])
@@ -282,7 +301,7 @@ class Vault:
         self._fernet = Fernet(key)
 
     @classmethod
-    def from_secret(cls, secret: str) -> "Vault":
+    def from_secret(cls, secret: str) -> Vault:
         """A vault keyed by HKDF-SHA256 of the master secret (:mod:`core.secret`), for this purpose only."""
         return cls(base64.urlsafe_b64encode(derive(secret, KEY_PURPOSE)))
 
@@ -310,9 +329,13 @@ class Vault:
             raise ValueError("not a sealed value")
         derived = sealed.startswith(DERIVED_PREFIX)
         try:
-            plain = self._fernet.decrypt(sealed[len(DERIVED_PREFIX if derived else PREFIX):].encode("ascii")).decode()
+            plain = self._fernet.decrypt(
+                sealed[len(DERIVED_PREFIX if derived else PREFIX) :].encode("ascii")
+            ).decode()
         except (InvalidToken, UnicodeError):
-            raise ValueError("sealed value does not open with this key (altered, or sealed under another secret)") from None
+            raise ValueError(
+                "sealed value does not open with this key (altered, or sealed under another secret)"
+            ) from None
         return json.loads(plain) if derived else plain
 
     def _opens(self, value: str) -> Any:
@@ -328,10 +351,12 @@ class Vault:
     def mask(self, data: Any) -> Any:
         """A copy of JSON-like ``data`` with every sealed string replaced by its masked plaintext
         (a derived value by :data:`HIDDEN`, whatever it holds)."""
+
         def masked(sealed: str) -> str:
             if (plain := self._opens(sealed)) is None:
                 return sealed
             return HIDDEN if sealed.startswith(DERIVED_PREFIX) else mask_value(plain)
+
         return _map_strings(data, masked)
 
     def show(self, data: Any, *, in_clear: bool) -> Any:
@@ -392,10 +417,14 @@ def _seal(annotation: Any, value: Any, dumped: Any, vault: Vault) -> Any:
         return vault.seal(dumped) if isinstance(dumped, str) and kinds else dumped
     if isinstance(value, dict) and isinstance(dumped, dict):
         inner = _item_types(arms, dict, 1)
-        return {key: _seal(inner, item, dumped[key], vault) for key, item in zip(dumped, value.values())}
+        return {
+            key: _seal(inner, item, dumped[key], vault) for key, item in zip(dumped, value.values())
+        }
     if isinstance(value, (list, tuple, set, frozenset)) and isinstance(dumped, list):
-        return [_seal(_item_types(arms, type(value), i), item, out, vault)
-                for i, (item, out) in enumerate(zip(value, dumped))]
+        return [
+            _seal(_item_types(arms, type(value), i), item, out, vault)
+            for i, (item, out) in enumerate(zip(value, dumped))
+        ]
     return dumped
 
 
@@ -406,7 +435,12 @@ def _arms(annotation: Any) -> list[tuple[Any, str | None]]:
         kind = kind or next((m.kind for m in annotation.__metadata__ if isinstance(m, PII)), None)
         annotation = annotation.__origin__
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [(arm, inner or kind) for a in typing.get_args(annotation) if a is not type(None) for arm, inner in _arms(a)]
+        return [
+            (arm, inner or kind)
+            for a in typing.get_args(annotation)
+            if a is not type(None)
+            for arm, inner in _arms(a)
+        ]
     return [(annotation, kind)]
 
 
@@ -437,7 +471,9 @@ _previous_factory: Any = None
 def _redact_record(record: logging.LogRecord) -> None:
     try:
         message = record.getMessage()
-    except Exception:  # a malformed call: keep its text, redacted, rather than leak it in the error report
+    except (
+        Exception
+    ):  # a malformed call: keep its text, redacted, rather than leak it in the error report
         message = f"{record.msg} {record.args!r}"
     if (redacted := redact(message)) != message:
         record.msg, record.args = redacted, None

@@ -3,6 +3,7 @@
 Everything request handlers and the CLI need hangs off one :class:`Platform`; tests build their
 own with the plugins and database they want (no module globals).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -24,20 +25,24 @@ from core.budgets import Budgets, BudgetStore, database_store
 from core.calendar import WorkingCalendar
 from core.clock import CST
 from core.db.engine import make_engine, read_session, write_session
-from core.errors import ErrorCode, Refused
 from core.engine.audit import seal
 from core.engine.denials import Denials
+from core.errors import ErrorCode, Refused
 from core.events import LifecycleEvent
 from core.identity.throttle import LoginThrottle
-from core.plugins import configured_plugins, get_plugin_manager
 from core.pii import Vault
+from core.plugins import configured_plugins, get_plugin_manager
 from core.registry import Registry
 from core.secret import master_secret
 from core.settings import Settings
 
 log = logging.getLogger("accredit")
 T = TypeVar("T")
-TRANSIENT_SQLSTATES = {"40001", "40P01", "55P03"}  # serialization failure, deadlock, lock not available
+TRANSIENT_SQLSTATES = {
+    "40001",
+    "40P01",
+    "55P03",
+}  # serialization failure, deadlock, lock not available
 TIMEOUT_SQLSTATES = {"57014"}  # statement timeout (lock_timeout reports 55P03)
 
 
@@ -60,7 +65,9 @@ class Platform:
         self.pm = pm or get_plugin_manager(plugins=configured_plugins(self.settings.plugins))
         self.calendar = WorkingCalendar(self.settings.calendar_fallback)
         self.registry = Registry(self.pm, self.calendar)
-        self.engine: AsyncEngine = make_engine(self.settings.database_url, self.settings, echo=self.settings.echo_sql)
+        self.engine: AsyncEngine = make_engine(
+            self.settings.database_url, self.settings, echo=self.settings.echo_sql
+        )
         self.denials = Denials(self.settings.denial_window_s, self.transaction)
         """Permission denials counted and not yet in the audit log (written after each window and on close)."""
         self._calendar_read_at: float | None = None
@@ -73,7 +80,11 @@ class Platform:
         from core.services.calendar import load_schedules
 
         moment = time.monotonic()
-        if not force and self._calendar_read_at is not None and moment - self._calendar_read_at < 60:
+        if (
+            not force
+            and self._calendar_read_at is not None
+            and moment - self._calendar_read_at < 60
+        ):
             return
         self._calendar_read_at = moment
         async with self.reading() as session:
@@ -83,8 +94,11 @@ class Platform:
         metrics.CALENDAR_UNCOVERED.set(1 if year else 0)
         if self._calendar_warned_on != today and year:
             self._calendar_warned_on = today
-            log.warning("no holiday schedule for %d: working-day deadlines reaching into it cannot be counted; "
-                        "import the State Council's notice with `accredit calendar import FILE`", year)
+            log.warning(
+                "no holiday schedule for %d: working-day deadlines reaching into it cannot be counted; "
+                "import the State Council's notice with `accredit calendar import FILE`",
+                year,
+            )
 
     @functools.cached_property
     def secret(self) -> str:
@@ -106,8 +120,13 @@ class Platform:
     @functools.cached_property
     def query_budgets(self) -> Budgets:
         """Query cost points each caller has left in its window (:mod:`core.budgets`)."""
-        return Budgets(self.settings.query_budget_points, self.settings.query_budget_window_s, purpose="query",
-                       store=self._budget_store, sync_s=self.settings.budget_sync_s)
+        return Budgets(
+            self.settings.query_budget_points,
+            self.settings.query_budget_window_s,
+            purpose="query",
+            store=self._budget_store,
+            sync_s=self.settings.budget_sync_s,
+        )
 
     @functools.cached_property
     def login_throttle(self) -> LoginThrottle:
@@ -157,18 +176,24 @@ class Platform:
                 async with self.writing() as session:
                     return await operation(session)
             except PoolTimeout as error:  # no connection came free in time: nothing was begun
-                raise Refused.one(ErrorCode.DATABASE_BUSY,
-                                  "数据库连接繁忙（等待可用连接超时），本次操作未写入任何数据，请稍后重试") from error
+                raise Refused.one(
+                    ErrorCode.DATABASE_BUSY,
+                    "数据库连接繁忙（等待可用连接超时），本次操作未写入任何数据，请稍后重试",
+                ) from error
             except DBAPIError as error:
                 if not is_transient(error) and not is_timeout(error):
                     raise
                 if attempt == self.settings.write_retries or is_timeout(error):
                     metrics.DATABASE_BUSY.inc()
-                    raise Refused.one(ErrorCode.DATABASE_BUSY,
-                                      "数据库繁忙（并发冲突或等待超时），本次操作未写入任何数据，请稍后重试") from error
+                    raise Refused.one(
+                        ErrorCode.DATABASE_BUSY,
+                        "数据库繁忙（并发冲突或等待超时），本次操作未写入任何数据，请稍后重试",
+                    ) from error
                 metrics.WRITE_RETRIES.inc()
-                log.warning("retrying a write after %s (attempt %d)", type(error.orig).__name__, attempt + 1)
-                await asyncio.sleep(0.01 * 2 ** attempt)
+                log.warning(
+                    "retrying a write after %s (attempt %d)", type(error.orig).__name__, attempt + 1
+                )
+                await asyncio.sleep(0.01 * 2**attempt)
         raise AssertionError("unreachable")
 
     def reading(self):

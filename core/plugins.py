@@ -4,6 +4,7 @@ Tests build their own manager with exactly the plugins they need::
 
     pm = get_plugin_manager(load_entrypoints=False, plugins=[my_test_plugin])
 """
+
 from __future__ import annotations
 
 import importlib
@@ -19,7 +20,9 @@ from core.defaults import DEFAULT_PLUGINS
 ENTRY_POINT_GROUP = "accredit.schemes"
 
 
-def get_plugin_manager(*, load_entrypoints: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
+def get_plugin_manager(
+    *, load_entrypoints: bool = True, plugins: Iterable[object] = ()
+) -> pluggy.PluginManager:
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
     for module in DEFAULT_PLUGINS:
@@ -40,8 +43,10 @@ def configured_plugins(names: str) -> list[object]:
         try:
             modules.append(importlib.import_module(name))
         except ImportError as error:
-            raise ImportError(f"ACCREDIT_PLUGINS names {name}, which cannot be imported ({error}): install it, "
-                              "or correct the name") from error
+            raise ImportError(
+                f"ACCREDIT_PLUGINS names {name}, which cannot be imported ({error}): install it, "
+                "or correct the name"
+            ) from error
     return modules
 
 
@@ -53,7 +58,10 @@ def plugin_version(pm: pluggy.PluginManager, plugin: object) -> str:
     version = getattr(plugin, "__version__", None)
     if version:
         return str(version)
-    for distribution in (getattr(plugin, "__name__", "").split(".")[0], "accredit"):  # built-ins: ours
+    for distribution in (
+        getattr(plugin, "__name__", "").split(".")[0],
+        "accredit",
+    ):  # built-ins: ours
         try:
             return metadata.version(distribution)
         except metadata.PackageNotFoundError:
@@ -72,7 +80,11 @@ class PluginInfo:
 def describe(pm: pluggy.PluginManager) -> list[PluginInfo]:
     """Loaded plugins with their version and the hooks they implement (for CLI and GraphQL)."""
     return [
-        PluginInfo(name, plugin_version(pm, plugin), tuple(sorted(c.name for c in pm.get_hookcallers(plugin) or ())),
-                   name.startswith("core.defaults"))
+        PluginInfo(
+            name,
+            plugin_version(pm, plugin),
+            tuple(sorted(c.name for c in pm.get_hookcallers(plugin) or ())),
+            name.startswith("core.defaults"),
+        )
         for name, plugin in pm.list_name_plugin()
     ]

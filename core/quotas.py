@@ -5,10 +5,11 @@ numbered slot ``1..N`` for each key in a table whose primary key is ``(rule, key
 database itself refuses an (N+1)-th holder, whatever the isolation level or number of processes.
 Slots are released when the recognition is revoked or expires.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from core.institutions import InstitutionFacts
 
@@ -27,10 +28,10 @@ class QuotaRule:
     id: str
     title: str
     citation: str
-    limit_parameter: str                          # name of the dated parameter holding N
-    keys: Callable[[QuotaSubject], list[str]]     # e.g. one key per occupation: "4-04-05-01@330100"
+    limit_parameter: str  # name of the dated parameter holding N
+    keys: Callable[[QuotaSubject], list[str]]  # e.g. one key per occupation: "4-04-05-01@330100"
     exempt: Callable[[InstitutionFacts], bool] = lambda institution: False
-    describe_key: Callable[[str], str] = str      # human-readable key for messages
+    describe_key: Callable[[str], str] = str  # human-readable key for messages
 
 
 def occupation_city_keys(subject: QuotaSubject) -> list[str]:

@@ -1,4 +1,5 @@
 """What a recognition grants, as facts for plugins and as terms a plugin may decide."""
+
 from __future__ import annotations
 
 import datetime as dt

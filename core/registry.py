@@ -4,6 +4,7 @@ A duplicate id or a dangling reference (a criterion naming an undeclared kind, a
 transition naming an unknown parameter) stops start-up with :class:`RegistryError` naming the
 plugin and the id, instead of surfacing later as a wrong decision.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -37,13 +38,19 @@ class SchemeEntry:
             return self.kinds[kind_id]
         except KeyError:
             known = "、".join(self.kinds)
-            raise Refused.one(ErrorCode.NOT_FOUND, f"方案 {self.scheme.id} 没有申请类型 {kind_id!r}（可选：{known}）", *path) from None
+            raise Refused.one(
+                ErrorCode.NOT_FOUND,
+                f"方案 {self.scheme.id} 没有申请类型 {kind_id!r}（可选：{known}）",
+                *path,
+            ) from None
 
     def round(self, round_id: str, *path: str) -> Round:
         try:
             return self.rounds[round_id]
         except KeyError:
-            raise Refused.one(ErrorCode.NOT_FOUND, f"方案 {self.scheme.id} 没有申报批次 {round_id!r}", *path) from None
+            raise Refused.one(
+                ErrorCode.NOT_FOUND, f"方案 {self.scheme.id} 没有申报批次 {round_id!r}", *path
+            ) from None
 
     def criteria_for(self, kind_id: str) -> list[Criterion]:
         return [c for c in self.criteria.values() if kind_id in c.kinds]
@@ -72,7 +79,9 @@ class Registry:
                         f"scheme {scheme.id!r} declared by {impl.plugin_name!r} "
                         f"is already declared by {self.schemes[scheme.id].plugin!r}"
                     )
-                self.schemes[scheme.id] = SchemeEntry(scheme, impl.plugin_name, plugin_version(self.pm, impl.plugin))
+                self.schemes[scheme.id] = SchemeEntry(
+                    scheme, impl.plugin_name, plugin_version(self.pm, impl.plugin)
+                )
         for entry in self.schemes.values():
             self._collect_scheme(entry)
 
@@ -87,13 +96,17 @@ class Registry:
         where = f"scheme {scheme.id!r}"
         names = {p.name for p in scheme.parameters}
         if scheme.ban_parameter and scheme.ban_parameter not in names:
-            raise RegistryError(f"{where}: ban_parameter {scheme.ban_parameter!r} is not a parameter of the scheme")
+            raise RegistryError(
+                f"{where}: ban_parameter {scheme.ban_parameter!r} is not a parameter of the scheme"
+            )
         for plugin, kind in self._per_plugin(hook.accredit_application_kinds, scheme):
             _add(entry.kinds, kind.id, kind, f"{where}: application kind", plugin)
             kind.workflow.validate(f"{where} kind {kind.id!r}")
             for t in kind.workflow.transitions:
                 if t.min_working_days_in_stage and t.min_working_days_in_stage not in names:
-                    raise RegistryError(f"{where}: transition {t.id!r} names unknown parameter {t.min_working_days_in_stage!r}")
+                    raise RegistryError(
+                        f"{where}: transition {t.id!r} names unknown parameter {t.min_working_days_in_stage!r}"
+                    )
         for plugin, rnd in self._per_plugin(hook.accredit_rounds, scheme):
             _add(entry.rounds, rnd.id, rnd, f"{where}: round", plugin)
             _known_kinds(entry, rnd.kinds, f"{where} round {rnd.id!r}", plugin)
@@ -103,7 +116,9 @@ class Registry:
         for plugin, rule in self._per_plugin(hook.accredit_quota_rules, scheme):
             _add(entry.quota_rules, rule.id, rule, f"{where}: quota rule", plugin)
             if rule.limit_parameter not in names:
-                raise RegistryError(f"{where}: quota rule {rule.id!r} ({plugin}) names unknown parameter {rule.limit_parameter!r}")
+                raise RegistryError(
+                    f"{where}: quota rule {rule.id!r} ({plugin}) names unknown parameter {rule.limit_parameter!r}"
+                )
 
 
 def _add(target: dict, key: str, value: object, what: str, plugin: str) -> None:
@@ -115,4 +130,6 @@ def _add(target: dict, key: str, value: object, what: str, plugin: str) -> None:
 def _known_kinds(entry: SchemeEntry, kinds: tuple[str, ...], where: str, plugin: str) -> None:
     unknown = [k for k in kinds if k not in entry.kinds]
     if unknown:
-        raise RegistryError(f"{where} ({plugin}) refers to undeclared application kind(s) {unknown}")
+        raise RegistryError(
+            f"{where} ({plugin}) refers to undeclared application kind(s) {unknown}"
+        )

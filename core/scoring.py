@@ -1,4 +1,5 @@
 """Reviews as facts for plugins, and the assessment that aggregation produces."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -57,7 +58,9 @@ class Assessment:
     subtotals: tuple[Subtotal, ...] = ()
 
 
-def latest_judgments(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> dict[str, dict[str, float | bool | None]]:
+def latest_judgments(
+    reviews: list[ReviewFacts] | tuple[ReviewFacts, ...],
+) -> dict[str, dict[str, float | bool | None]]:
     """criterion id -> reviewer -> their latest points (or pass decision), reviews in time order."""
     latest: dict[str, dict[str, float | bool | None]] = {}
     for review in reviews:
@@ -67,7 +70,7 @@ def latest_judgments(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> 
     return latest
 
 
-def gate_verdicts(reviews: "list[ReviewFacts] | tuple[ReviewFacts, ...]") -> dict[str, bool]:
+def gate_verdicts(reviews: list[ReviewFacts] | tuple[ReviewFacts, ...]) -> dict[str, bool]:
     """A judgment gate passes only if every reviewer's latest decision on it is a pass.
 
     One reviewer's pass never overrides another's fail: a panel that disagrees must resolve it

@@ -5,6 +5,7 @@ One secret is configured (``ACCREDIT_SECRET_KEY``) or kept in a file created on 
 a key derived from it with HKDF, so a key for one purpose never serves another. Losing the secret
 loses the encrypted personal data: back it up with the database, but not in the same place.
 """
+
 from __future__ import annotations
 
 import logging
@@ -29,9 +30,11 @@ class SecretUnavailable(ValueError):
 def master_secret(settings: Settings) -> str:
     if settings.secret_key:
         if len(settings.secret_key) < MIN_LENGTH:
-            raise SecretUnavailable(f"ACCREDIT_SECRET_KEY must hold at least {MIN_LENGTH} characters (it has "
-                                    f"{len(settings.secret_key)}): generate one with `python -c 'import secrets; "
-                                    "print(secrets.token_urlsafe(48))'`")
+            raise SecretUnavailable(
+                f"ACCREDIT_SECRET_KEY must hold at least {MIN_LENGTH} characters (it has "
+                f"{len(settings.secret_key)}): generate one with `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`"
+            )
         return settings.secret_key
     path = Path(settings.secret_file)
     try:
@@ -39,11 +42,15 @@ def master_secret(settings: Settings) -> str:
             _create(path)
         value = path.read_text().strip()
     except OSError as error:
-        raise SecretUnavailable(f"ACCREDIT_SECRET_FILE: cannot {'read' if path.exists() else 'create'} {path} "
-                                f"({error.strerror}): make its folder writable by this user, point "
-                                "ACCREDIT_SECRET_FILE elsewhere, or set ACCREDIT_SECRET_KEY") from None
+        raise SecretUnavailable(
+            f"ACCREDIT_SECRET_FILE: cannot {'read' if path.exists() else 'create'} {path} "
+            f"({error.strerror}): make its folder writable by this user, point "
+            "ACCREDIT_SECRET_FILE elsewhere, or set ACCREDIT_SECRET_KEY"
+        ) from None
     if len(value) < MIN_LENGTH:
-        raise SecretUnavailable(f"ACCREDIT_SECRET_FILE: {path} must hold a secret of at least {MIN_LENGTH} characters")
+        raise SecretUnavailable(
+            f"ACCREDIT_SECRET_FILE: {path} must hold a secret of at least {MIN_LENGTH} characters"
+        )
     return value
 
 
@@ -58,7 +65,10 @@ def _create(path: Path) -> None:
         os.fsync(handle.fileno())
     try:
         os.link(draft, path)
-        log.warning("created a new master secret in %s: back it up, personal data cannot be read without it", path)
+        log.warning(
+            "created a new master secret in %s: back it up, personal data cannot be read without it",
+            path,
+        )
     except FileExistsError:
         pass
     finally:
@@ -67,4 +77,6 @@ def _create(path: Path) -> None:
 
 def derive(secret: str, purpose: str) -> bytes:
     """A 32-byte key for one purpose (e.g. ``"bearer tokens v1"``)."""
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=f"accredit {purpose}".encode()).derive(secret.encode())
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=f"accredit {purpose}".encode()
+    ).derive(secret.encode())

@@ -1,4 +1,5 @@
 """Settings, from environment variables prefixed ``ACCREDIT_`` (e.g. ``ACCREDIT_DATABASE_URL``)."""
+
 from __future__ import annotations
 
 from pathlib import Path

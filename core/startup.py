@@ -4,6 +4,7 @@ Each failure is a :class:`StartupError`: one line naming the setting (or option)
 to do about it, which the command line prints before exiting with status 2 (:mod:`core.cli`),
 instead of a traceback or a server that fails on its first request.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +24,9 @@ from sqlalchemy.exc import ArgumentError
 from core.settings import Settings
 
 DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
-EXAMPLES = "sqlite+aiosqlite:///PATH/accredit.db or postgresql+asyncpg://USER:PASSWORD@HOST:5432/DATABASE"
+EXAMPLES = (
+    "sqlite+aiosqlite:///PATH/accredit.db or postgresql+asyncpg://USER:PASSWORD@HOST:5432/DATABASE"
+)
 CONNECT_TIMEOUT_S = 10
 
 
@@ -40,25 +43,37 @@ def database_url(url: str) -> URL:
         raise StartupError(f"ACCREDIT_DATABASE_URL is not a database URL: use {EXAMPLES}") from None
     backend, _, driver = parsed.drivername.partition("+")
     if backend == "postgres":
-        raise StartupError("ACCREDIT_DATABASE_URL starts with postgres://, which SQLAlchemy does not know: "
-                           "write postgresql+asyncpg:// instead")
+        raise StartupError(
+            "ACCREDIT_DATABASE_URL starts with postgres://, which SQLAlchemy does not know: "
+            "write postgresql+asyncpg:// instead"
+        )
     if backend not in DRIVERS:
-        raise StartupError(f"ACCREDIT_DATABASE_URL names the database {backend!r}: accredit runs on {EXAMPLES}")
+        raise StartupError(
+            f"ACCREDIT_DATABASE_URL names the database {backend!r}: accredit runs on {EXAMPLES}"
+        )
     if driver != DRIVERS[backend]:
-        raise StartupError(f"ACCREDIT_DATABASE_URL starts with {parsed.drivername}://, "
-                           f"{'whose default driver is synchronous' if not driver else 'a driver accredit cannot use'}: "
-                           f"write {backend}+{DRIVERS[backend]}://…")
+        raise StartupError(
+            f"ACCREDIT_DATABASE_URL starts with {parsed.drivername}://, "
+            f"{'whose default driver is synchronous' if not driver else 'a driver accredit cannot use'}: "
+            f"write {backend}+{DRIVERS[backend]}://…"
+        )
     if importlib.util.find_spec(DRIVERS[backend]) is None:
-        raise StartupError(f"ACCREDIT_DATABASE_URL needs the driver {DRIVERS[backend]}, which is not installed: "
-                           f"pip install {DRIVERS[backend]}")
+        raise StartupError(
+            f"ACCREDIT_DATABASE_URL needs the driver {DRIVERS[backend]}, which is not installed: "
+            f"pip install {DRIVERS[backend]}"
+        )
     if backend == "sqlite" and parsed.database and parsed.database != ":memory:":
         folder = Path(parsed.database).absolute().parent
         if not folder.is_dir():
-            raise StartupError(f"ACCREDIT_DATABASE_URL: the folder {folder} does not exist: create it, or name a "
-                               "database file in an existing folder")
+            raise StartupError(
+                f"ACCREDIT_DATABASE_URL: the folder {folder} does not exist: create it, or name a "
+                "database file in an existing folder"
+            )
         if not os.access(folder, os.W_OK | os.X_OK):
-            raise StartupError(f"ACCREDIT_DATABASE_URL: the folder {folder} is not writable by this user: "
-                               "SQLite writes its journal beside the database")
+            raise StartupError(
+                f"ACCREDIT_DATABASE_URL: the folder {folder} is not writable by this user: "
+                "SQLite writes its journal beside the database"
+            )
     return parsed
 
 
@@ -67,12 +82,14 @@ def database(settings: Settings) -> None:
     parsed = database_url(settings.database_url)
     try:
         asyncio.run(_connect(settings))
-    except Exception as error:  # noqa: BLE001 - whatever the driver raises, the operator gets one line
+    except Exception as error:
         reason = getattr(error, "orig", None) or error
         shown = parsed.render_as_string(hide_password=True)
-        raise StartupError(f"ACCREDIT_DATABASE_URL: cannot connect to {shown} ({type(reason).__name__}: "
-                           f"{str(reason).splitlines()[0] if str(reason) else 'no answer'}): check that the server runs "
-                           "and the host, port, user, password and database name") from None
+        raise StartupError(
+            f"ACCREDIT_DATABASE_URL: cannot connect to {shown} ({type(reason).__name__}: "
+            f"{str(reason).splitlines()[0] if str(reason) else 'no answer'}): check that the server runs "
+            "and the host, port, user, password and database name"
+        ) from None
 
 
 async def _connect(settings: Settings) -> None:
@@ -80,7 +97,9 @@ async def _connect(settings: Settings) -> None:
 
     from core.db.engine import make_engine
 
-    engine = make_engine(settings.database_url, settings)  # a new SQLite file is created 0600, as always
+    engine = make_engine(
+        settings.database_url, settings
+    )  # a new SQLite file is created 0600, as always
     try:
         async with asyncio.timeout(CONNECT_TIMEOUT_S):
             async with engine.connect() as conn:
@@ -105,8 +124,10 @@ def port_free(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror:
-        raise StartupError(f"--host {host}: not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its "
-                           "interfaces' addresses") from None
+        raise StartupError(
+            f"--host {host}: not an address of this machine: use 127.0.0.1, 0.0.0.0 or one of its "
+            "interfaces' addresses"
+        ) from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
@@ -114,16 +135,24 @@ def port_free(host: str, port: int) -> None:
             probe.bind(address)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
-                raise StartupError(f"--port {port}: the port is already in use on {host}: stop what listens there, "
-                                   "or choose another port") from None
+                raise StartupError(
+                    f"--port {port}: the port is already in use on {host}: stop what listens there, "
+                    "or choose another port"
+                ) from None
             if error.errno == errno.EACCES:
-                raise StartupError(f"--port {port}: this user may not listen on it: choose a port above 1023") from None
-            raise StartupError(f"--host {host} --port {port}: cannot listen there ({error.strerror})") from None
+                raise StartupError(
+                    f"--port {port}: this user may not listen on it: choose a port above 1023"
+                ) from None
+            raise StartupError(
+                f"--host {host} --port {port}: cannot listen there ({error.strerror})"
+            ) from None
 
 
 def output_folder(path: Path, option: str = "--output") -> None:
     if not path.absolute().parent.is_dir():
-        raise StartupError(f"{option} {path}: the folder {path.absolute().parent} does not exist: create it first")
+        raise StartupError(
+            f"{option} {path}: the folder {path.absolute().parent} does not exist: create it first"
+        )
 
 
 def registry(settings: Settings):
@@ -139,7 +168,9 @@ def registry(settings: Settings):
     except ImportError as error:
         raise StartupError(str(error)) from None
     except RegistryError as error:
-        raise StartupError(f"the plugins declare schemes that do not hold together: {error}") from None
+        raise StartupError(
+            f"the plugins declare schemes that do not hold together: {error}"
+        ) from None
 
 
 def settings() -> Settings:
@@ -151,7 +182,9 @@ def settings() -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         name = f"ACCREDIT_{str(first['loc'][0]).upper()}" if first["loc"] else "ACCREDIT_*"
-        raise StartupError(f"{name}: {first['msg']} (see the Configuration table of the README)") from None
+        raise StartupError(
+            f"{name}: {first['msg']} (see the Configuration table of the README)"
+        ) from None
 
 
 def metrics_folder(workers: int) -> None:
@@ -162,10 +195,14 @@ def metrics_folder(workers: int) -> None:
     if configured:
         folder = Path(configured)
         if not folder.is_dir() or not os.access(folder, os.W_OK):
-            raise StartupError(f"PROMETHEUS_MULTIPROC_DIR={configured}: not a writable folder: create it, or unset it "
-                               "and let accredit serve make one")
+            raise StartupError(
+                f"PROMETHEUS_MULTIPROC_DIR={configured}: not a writable folder: create it, or unset it "
+                "and let accredit serve make one"
+            )
         for stale in folder.glob("*.db"):
-            if not stale.name.endswith(f"_{os.getpid()}.db"):  # this process's own values are current
+            if not stale.name.endswith(
+                f"_{os.getpid()}.db"
+            ):  # this process's own values are current
                 stale.unlink()
     elif workers > 1:
         made = tempfile.mkdtemp(prefix="accredit-metrics-")

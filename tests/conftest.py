@@ -12,6 +12,7 @@ worker (``gw0``, ``gw1``; ``main`` without xdist), in its own temporary folders.
 After every test, each database it built is scanned for identity and mobile numbers stored in
 clear, and so is everything it logged (:mod:`tests.support.pii_scan`).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -19,8 +20,8 @@ import logging
 import os
 import shutil
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,9 @@ async def pg_admin(statement: str) -> None:
 def postgres_template():
     """A migrated template database; each test gets a copy (CREATE DATABASE … TEMPLATE)."""
     if not POSTGRES_URL:
-        pytest.fail("CI runs every test on PostgreSQL too: start one with `.ci/postgres start` and set ACCREDIT_TEST_POSTGRES_URL")
+        pytest.fail(
+            "CI runs every test on PostgreSQL too: start one with `.ci/postgres start` and set ACCREDIT_TEST_POSTGRES_URL"
+        )
     name = pg_name("template")
 
     def build() -> None:
@@ -90,7 +93,9 @@ def postgres_template():
     with ThreadPoolExecutor(1) as pool:
         pool.submit(build).result()
         yield name
-        pool.submit(asyncio.run, pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')).result()
+        pool.submit(
+            asyncio.run, pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        ).result()
 
 
 @pytest.fixture(params=ENGINES)
@@ -116,14 +121,28 @@ class GraphQLClient:
         self.http = client
         self.platform = platform
 
-    async def __call__(self, query: str, variables: dict[str, Any] | None = None, *, role: str = "city_reviewer",
-                       actor: str = "tester", token: str | None = None, expect_errors: bool = False) -> dict[str, Any]:
+    async def __call__(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        role: str = "city_reviewer",
+        actor: str = "tester",
+        token: str | None = None,
+        expect_errors: bool = False,
+    ) -> dict[str, Any]:
         """Post a document: as a real user when ``token`` is given, else as the development
         identity the role and actor headers claim (``ACCREDIT_DEV_IDENTITY_HEADERS``, on in tests;
         everywhere in scope). Reads default to a city reviewer, who sees applications in clear;
         pass ``role="public"`` for the anonymous view."""
-        headers = {"Authorization": f"Bearer {token}"} if token else {"X-Accredit-Role": role, "X-Accredit-Actor": actor}
-        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+        headers = (
+            {"Authorization": f"Bearer {token}"}
+            if token
+            else {"X-Accredit-Role": role, "X-Accredit-Actor": actor}
+        )
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
         assert response.status_code == 200, response.text
         body = response.json()
         if not expect_errors:
@@ -134,11 +153,27 @@ class GraphQLClient:
 TEST_SECRET = "test-secret-" + "x" * 40
 
 
-def make_platform(database_url: str, plugins: Iterable[object], *, load_entrypoints: bool = False, today: str = "2026-03-02",
-                  **settings_overrides: Any) -> Platform:
-    settings = Settings(**{"database_url": database_url, "today": today, "secret_key": TEST_SECRET,
-                           "dev_identity_headers": True, "query_budget_points": 10**9, **settings_overrides})
-    return Platform(settings, get_plugin_manager(load_entrypoints=load_entrypoints, plugins=plugins))
+def make_platform(
+    database_url: str,
+    plugins: Iterable[object],
+    *,
+    load_entrypoints: bool = False,
+    today: str = "2026-03-02",
+    **settings_overrides: Any,
+) -> Platform:
+    settings = Settings(
+        **{
+            "database_url": database_url,
+            "today": today,
+            "secret_key": TEST_SECRET,
+            "dev_identity_headers": True,
+            "query_budget_points": 10**9,
+            **settings_overrides,
+        }
+    )
+    return Platform(
+        settings, get_plugin_manager(load_entrypoints=load_entrypoints, plugins=plugins)
+    )
 
 
 @pytest.fixture
@@ -146,9 +181,20 @@ async def client_for(database_url):
     """``await client_for(plugins=[...], today=...)`` -> GraphQLClient on a fresh database."""
     opened: list[tuple[httpx.AsyncClient, Platform]] = []
 
-    async def build(plugins: Iterable[object] = (), *, load_entrypoints: bool = False, today: str = "2026-03-02",
-                    **settings_overrides: Any) -> GraphQLClient:
-        platform = make_platform(database_url, plugins, load_entrypoints=load_entrypoints, today=today, **settings_overrides)
+    async def build(
+        plugins: Iterable[object] = (),
+        *,
+        load_entrypoints: bool = False,
+        today: str = "2026-03-02",
+        **settings_overrides: Any,
+    ) -> GraphQLClient:
+        platform = make_platform(
+            database_url,
+            plugins,
+            load_entrypoints=load_entrypoints,
+            today=today,
+            **settings_overrides,
+        )
         app = create_app(platform)
         client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
         opened.append((client, platform))

@@ -2,6 +2,7 @@
 who has not yet scored an application sees nobody else's scores of it, whichever field or query
 they reach it by, ranking included. A walk over schema.graphql keeps the list of score-bearing
 fields complete, so a field added later must be blinded and listed here."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,18 @@ from tests.support.identity import user
 
 SCHEMA = build_schema((Path(__file__).parents[1] / "schema.graphql").read_text())
 SCORE_FIELDS = {"score", "grade", "total", "points", "lines", "judgments"}
-SCORE_TYPES = {"Evaluation", "Assessment", "CriterionResult", "Review", "Judgment", "Event", "EventConnection", "EventEdge",
-               "RankedApplication", "Subtotal"}
+SCORE_TYPES = {
+    "Evaluation",
+    "Assessment",
+    "CriterionResult",
+    "Review",
+    "Judgment",
+    "Event",
+    "EventConnection",
+    "EventEdge",
+    "RankedApplication",
+    "Subtotal",
+}
 
 COVERED = {  # every score-bearing field of the schema, and how blind scoring holds for it
     "Application.score": "null while blind",
@@ -62,7 +73,9 @@ PATHS = (  # one document each: together they reach an application by every rout
 async def _every_path(gql, variables: dict, token: str) -> dict:
     answers = {}
     for document in PATHS:
-        answers |= await gql(document, {k: v for k, v in variables.items() if f"${k}:" in document}, token=token)
+        answers |= await gql(
+            document, {k: v for k, v in variables.items() if f"${k}:" in document}, token=token
+        )
     return answers
 
 
@@ -86,13 +99,35 @@ def test_every_score_bearing_field_of_the_schema_is_blinded_and_listed():
 async def test_an_expert_who_has_not_scored_sees_no_score_by_any_path_until_they_score(client_for):
     gql = await client_for([toy_plugin])
     inst = await register(gql)
-    apps = [ok(await submit(gql, ok(await create(gql, inst["id"], "toy", {"trainees": 150}, occupations=[o], roundId="2026"))))
-            for o in ("A", "B")]
+    apps = [
+        ok(
+            await submit(
+                gql,
+                ok(
+                    await create(
+                        gql, inst["id"], "toy", {"trainees": 150}, occupations=[o], roundId="2026"
+                    )
+                ),
+            )
+        )
+        for o in ("A", "B")
+    ]
     one = await user(gql, "expert.one", "expert", areas=("330100",), scheme="toy")
     two = await user(gql, "expert.two", "expert", areas=("330100",), scheme="toy")
     city = await user(gql, "city.chair", "city_reviewer", areas=("330100",))
-    first, second = [ok(await act(gql, app, "score", role="expert", actor="expert.one",
-                                  judgments=[{"criterionId": "quality", "points": p}])) for app, p in zip(apps, (7.25, 6.75))]
+    first, second = [
+        ok(
+            await act(
+                gql,
+                app,
+                "score",
+                role="expert",
+                actor="expert.one",
+                judgments=[{"criterionId": "quality", "points": p}],
+            )
+        )
+        for app, p in zip(apps, (7.25, 6.75))
+    ]
     assert (first["score"], second["score"]) == (7.25, 6.75)
     variables = {"id": first["id"], "inst": inst["id"]}
 
@@ -104,11 +139,24 @@ async def test_an_expert_who_has_not_scored_sees_no_score_by_any_path_until_they
 
     chair = await _every_path(gql, variables, city)
     assert [(r["rank"], r["score"]) for r in chair["ranking"]] == [(1, 7.25), (2, 6.75)]
-    assert "7.25" in json.dumps(await _every_path(gql, variables, one))  # the scorer's own view is not blind
+    assert "7.25" in json.dumps(
+        await _every_path(gql, variables, one)
+    )  # the scorer's own view is not blind
 
-    await gql("mutation($input: ActOnApplicationInput!) { actOnApplication(input: $input) { errors { code } } }",
-              {"input": {"id": second["id"], "expectedVersion": second["version"], "action": "score",
-                         "judgments": [{"criterionId": "quality", "points": 8.75}]}}, token=two)
+    await gql(
+        "mutation($input: ActOnApplicationInput!) { actOnApplication(input: $input) { errors { code } } }",
+        {
+            "input": {
+                "id": second["id"],
+                "expectedVersion": second["version"],
+                "action": "score",
+                "judgments": [{"criterionId": "quality", "points": 8.75}],
+            }
+        },
+        token=two,
+    )
     after = await _every_path(gql, variables, two)
-    assert [(r["rank"], r["score"]) for r in after["ranking"]] == [(1, 7.75)]  # mean of 6.75 and 8.75; the other still blind
+    assert [(r["rank"], r["score"]) for r in after["ranking"]] == [
+        (1, 7.75)
+    ]  # mean of 6.75 and 8.75; the other still blind
     assert "7.25" not in json.dumps(after)

@@ -1,4 +1,5 @@
 """Working days and statutory counting (periods of time: tests/test_periods.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -36,7 +37,16 @@ def test_statutory_counting_includes_or_excludes_the_number():
 
 
 def test_a_policy_change_is_a_new_dated_value():
-    cap = Parameters({"cap": Parameter("cap", "上限", "第二条", ((D(2020, 1, 1), 5, "第二条"), (D(2025, 1, 1), 6, "新文件第三条")))})
+    cap = Parameters(
+        {
+            "cap": Parameter(
+                "cap",
+                "上限",
+                "第二条",
+                ((D(2020, 1, 1), 5, "第二条"), (D(2025, 1, 1), 6, "新文件第三条")),
+            )
+        }
+    )
     assert cap.at(D(2024, 12, 31)).value("cap") == 5
     assert cap.at(D(2025, 1, 1))["cap"].reference == "新文件第三条"
     with pytest.raises(LookupError):

@@ -26,11 +26,12 @@ and takes each step, comparing the refusal codes and the final stage. A case fil
 ``eligible``, ``total``, ``grade``, ``passed``, ``errors`` (codes of a refused pre-check), ``stage``
 and ``recognition`` (status of the institution's recognition under the scheme, after steps).
 """
+
 from __future__ import annotations
 
 import copy
-import importlib
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +52,17 @@ def _load() -> list[Any]:
     params = []
     for path in sorted(CASES.glob("*.yaml")):
         spec = _on_key(yaml.safe_load(path.read_text(encoding="utf-8")))
-        for index, case in enumerate(spec["cases"]):  # each file's first case runs in the edit-test loop
-            params.append(pytest.param(spec, case, id=f"{path.stem}:{case['name']}", marks=pytest.mark.fast if index == 0 else ()))
+        for index, case in enumerate(
+            spec["cases"]
+        ):  # each file's first case runs in the edit-test loop
+            params.append(
+                pytest.param(
+                    spec,
+                    case,
+                    id=f"{path.stem}:{case['name']}",
+                    marks=pytest.mark.fast if index == 0 else (),
+                )
+            )
     return params
 
 
@@ -92,31 +102,72 @@ async def test_case(client_for, spec, case):
     gql = await client_for([importlib.import_module(spec["plugin"])], today=on)
     scheme, kind = spec["scheme"], case.get("kind", "recognition")
     facts = merge(spec.get("institution", {}), case.get("institution", {}))
-    inst = await register(gql, name=facts.get("name", "杭州用例培训有限公司"), org_type=facts.get("org_type", "ENTERPRISE"),
-                          division=str(facts.get("division", "330106")), registered_on=str(facts.get("registered_on", "2015-01-01")))
+    inst = await register(
+        gql,
+        name=facts.get("name", "杭州用例培训有限公司"),
+        org_type=facts.get("org_type", "ENTERPRISE"),
+        division=str(facts.get("division", "330106")),
+        registered_on=str(facts.get("registered_on", "2015-01-01")),
+    )
     form = _jsonable(merge(spec.get("forms", {}).get(kind, {}), case.get("form", {})))
     expect = dict(case.get("expect", {}))
     where = f"{case['name']}（{case.get('article', '')}）"
 
     if "steps" not in case:
-        result = (await gql(DRY_RUN, {"input": {"institutionId": inst["id"], "schemeId": scheme, "kind": kind, "form": form,
-                                                "occupations": case.get("occupations", []), "on": on}}))["evaluate"]
+        result = (
+            await gql(
+                DRY_RUN,
+                {
+                    "input": {
+                        "institutionId": inst["id"],
+                        "schemeId": scheme,
+                        "kind": kind,
+                        "form": form,
+                        "occupations": case.get("occupations", []),
+                        "on": on,
+                    }
+                },
+            )
+        )["evaluate"]
         if "errors" in expect:
-            assert sorted(e["code"] for e in result["errors"]) == sorted(expect.pop("errors")), (where, result["errors"])
+            assert sorted(e["code"] for e in result["errors"]) == sorted(expect.pop("errors")), (
+                where,
+                result["errors"],
+            )
         else:
             assert result["errors"] == [], (where, result["errors"])
         _check_results(where, expect, result["results"], result["assessment"], result["eligible"])
         return
 
-    payload = await create(gql, inst["id"], scheme, form, kind=kind, occupations=case.get("occupations", []),
-                           role=case.get("initiator", "applicant"), **({"roundId": case["round"]} if "round" in case else {}))
+    payload = await create(
+        gql,
+        inst["id"],
+        scheme,
+        form,
+        kind=kind,
+        occupations=case.get("occupations", []),
+        role=case.get("initiator", "applicant"),
+        **({"roundId": case["round"]} if "round" in case else {}),
+    )
     assert payload["errors"] == [], (where, payload["errors"])
     app = payload["application"]
     for number, step in enumerate(case["steps"]):
-        response = (await gql(doc.ACT, {"input": {
-            "id": app["id"], "expectedVersion": app["version"], "action": step["action"], "comment": step.get("comment", ""),
-            "judgments": [_camel(j) for j in step.get("judgments", [])]}}, role=step["role"],
-            actor=step.get("actor") or f"{step['role']}-{number}"))["actOnApplication"]  # one person per step (four eyes)
+        response = (
+            await gql(
+                doc.ACT,
+                {
+                    "input": {
+                        "id": app["id"],
+                        "expectedVersion": app["version"],
+                        "action": step["action"],
+                        "comment": step.get("comment", ""),
+                        "judgments": [_camel(j) for j in step.get("judgments", [])],
+                    }
+                },
+                role=step["role"],
+                actor=step.get("actor") or f"{step['role']}-{number}",
+            )
+        )["actOnApplication"]  # one person per step (four eyes)
         got = [e["code"] for e in response["errors"]]
         assert got == step.get("errors", []), (where, step["action"], response["errors"])
         if not got:
@@ -126,7 +177,11 @@ async def test_case(client_for, spec, case):
         assert state["stageId"] == expect.pop("stage"), where
     if "recognition" in expect:
         wanted = expect.pop("recognition")
-        held = [r for r in (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"] if r["schemeId"] == scheme]
+        held = [
+            r
+            for r in (await gql(doc.INSTITUTION, {"id": inst["id"]}))["institution"]["recognitions"]
+            if r["schemeId"] == scheme
+        ]
         assert [r["status"].lower() for r in held] == ([wanted] if wanted else []), (where, held)
     _check_results(where, expect, state["criterionResults"], state["evaluation"], None)
 
@@ -135,7 +190,9 @@ def _camel(judgment: dict) -> dict:
     return {{"criterion": "criterionId"}.get(k, k): v for k, v in judgment.items()}
 
 
-def _check_results(where: str, expect: dict, results: list[dict], assessment: dict | None, eligible: bool | None) -> None:
+def _check_results(
+    where: str, expect: dict, results: list[dict], assessment: dict | None, eligible: bool | None
+) -> None:
     by_id = {r["criterionId"]: r for r in results}
     for key, wanted in expect.items():
         if key == "eligible":

@@ -1,6 +1,7 @@
 """Every GraphQL document the web console sends is a file under console/src/graphql, holds one
 operation named as its file (so a deployment can allow exactly these documents), and is valid
 against the committed schema.graphql: a change to the schema that breaks the console fails here."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,9 +17,15 @@ SCHEMA = build_schema((ROOT / "schema.graphql").read_text(encoding="utf-8"))
 
 
 def test_the_console_has_its_documents_and_sends_each_of_them():
-    assert {"Login", "Schemes", "CreateApplication", "Evaluate", "PublicRegister"} <= {d.stem for d in DOCUMENTS}
-    code = "\n".join(path.read_text(encoding="utf-8") for path in (ROOT / "console" / "src").rglob("*.js*"))
-    assert [d.stem for d in DOCUMENTS if f"'{d.stem}'" not in code] == []   # request('Name', …): none left unused
+    assert {"Login", "Schemes", "CreateApplication", "Evaluate", "PublicRegister"} <= {
+        d.stem for d in DOCUMENTS
+    }
+    code = "\n".join(
+        path.read_text(encoding="utf-8") for path in (ROOT / "console" / "src").rglob("*.js*")
+    )
+    assert [
+        d.stem for d in DOCUMENTS if f"'{d.stem}'" not in code
+    ] == []  # request('Name', …): none left unused
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)

@@ -1,4 +1,5 @@
 """The plugin contract: documented hooks, and start-up refusing inconsistent declarations."""
+
 from __future__ import annotations
 
 import inspect
@@ -16,7 +17,11 @@ pytestmark = pytest.mark.fast  # no database, cheap: the whole module runs in th
 
 
 def test_every_hook_is_documented():
-    hooks = [f for name, f in inspect.getmembers(hookspecs, inspect.isfunction) if name.startswith("accredit_")]
+    hooks = [
+        f
+        for name, f in inspect.getmembers(hookspecs, inspect.isfunction)
+        if name.startswith("accredit_")
+    ]
     assert len(hooks) >= 9
     for hook in hooks:
         doc = inspect.getdoc(hook) or ""
@@ -37,8 +42,13 @@ def test_duplicate_scheme_fails_start_up_naming_both_plugins():
 def test_criterion_for_an_undeclared_kind_fails_start_up():
     from core import Criterion, CriterionKind, EvaluationMode
 
-    extra = _plugin(accredit_criteria=lambda scheme: [Criterion(
-        "x", "额外", "第九条", CriterionKind.GATE, EvaluationMode.JUDGMENT, kinds=("nope",))])
+    extra = _plugin(
+        accredit_criteria=lambda scheme: [
+            Criterion(
+                "x", "额外", "第九条", CriterionKind.GATE, EvaluationMode.JUDGMENT, kinds=("nope",)
+            )
+        ]
+    )
     pm = get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, extra])
     with pytest.raises(RegistryError, match="undeclared application kind"):
         Registry(pm, WorkingCalendar())
@@ -47,18 +57,35 @@ def test_criterion_for_an_undeclared_kind_fails_start_up():
 def test_a_second_plugin_may_add_a_local_criterion_to_a_scheme():
     from core import Criterion, CriterionKind, EvaluationMode
 
-    local = _plugin(accredit_criteria=lambda scheme: [Criterion(
-        "local_rule", "区级补充条件", "区补充规定第一条", CriterionKind.INFO, EvaluationMode.JUDGMENT)] if scheme.id == "toy" else None)
-    registry = Registry(get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, local]), WorkingCalendar())
+    local = _plugin(
+        accredit_criteria=lambda scheme: (
+            [
+                Criterion(
+                    "local_rule",
+                    "区级补充条件",
+                    "区补充规定第一条",
+                    CriterionKind.INFO,
+                    EvaluationMode.JUDGMENT,
+                )
+            ]
+            if scheme.id == "toy"
+            else None
+        )
+    )
+    registry = Registry(
+        get_plugin_manager(load_entrypoints=False, plugins=[toy_plugin, local]), WorkingCalendar()
+    )
     assert "local_rule" in registry.scheme("toy").criteria
 
 
 def test_info_on_a_gate_means_not_applicable():
     from core.criteria import CriterionKind, Outcome, blocks
 
-    assert not blocks(CriterionKind.GATE, Outcome.INFO) and not blocks(CriterionKind.GATE, Outcome.PASS)
+    assert not blocks(CriterionKind.GATE, Outcome.INFO) and not blocks(
+        CriterionKind.GATE, Outcome.PASS
+    )
     assert blocks(CriterionKind.GATE, Outcome.FAIL) and blocks(CriterionKind.GATE, Outcome.PENDING)
-    assert not blocks(CriterionKind.INFO, Outcome.FAIL)   # an information criterion never blocks
+    assert not blocks(CriterionKind.INFO, Outcome.FAIL)  # an information criterion never blocks
 
 
 def test_form_building_blocks():
@@ -76,8 +103,14 @@ def test_form_building_blocks():
 
     schema = Premises.model_json_schema()["$defs"]["Tenure"]
     assert schema["enum"] == ["owned", "leased"] and schema["enumNames"] == ["自有", "租赁"]
-    assert Premises(tenure="leased", address=" 文三路 ").address == "文三路" and Tenure.LEASED.rank == 1
-    for bad in ({"tenure": "owned", "address": "  "}, {"tenure": "owned", "address": "x", "extra": 1}):
+    assert (
+        Premises(tenure="leased", address=" 文三路 ").address == "文三路"
+        and Tenure.LEASED.rank == 1
+    )
+    for bad in (
+        {"tenure": "owned", "address": "  "},
+        {"tenure": "owned", "address": "x", "extra": 1},
+    ):
         with pytest.raises(pydantic.ValidationError):
             Premises.model_validate(bad)
 

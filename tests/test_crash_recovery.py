@@ -10,6 +10,7 @@ server ``.ci/run`` starts for the suite. It never installs one (``ACCREDIT_PG_NO
 runs when the other PostgreSQL tests do: skipped with the reason locally without a server, and a
 failure in CI if the binaries are missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,20 @@ def test_no_acknowledged_write_is_lost_in_a_crash(engine):
         if IN_CI or POSTGRES_URL:
             pytest.fail(message)
         pytest.skip(message)
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "crash_recovery.py"), "--engine", engine,
-                             "--port", str(free_port())], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "crash_recovery.py"),
+            "--engine",
+            engine,
+            "--port",
+            str(free_port()),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no acknowledged write lost" in result.stdout

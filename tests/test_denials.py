@@ -2,6 +2,7 @@
 object is answered exactly as a missing one and writes nothing while the request runs; the denials
 are counted and appended afterwards, one audit entry per caller, window and area, which the
 auditors of that area see and no application's history shows."""
+
 from __future__ import annotations
 
 import asyncio
@@ -50,8 +51,12 @@ def _missing(global_id: str) -> str:
 
 
 @pytest.mark.fast
-async def test_hidden_lookups_are_answered_as_missing_ones_and_written_once_after_the_request(client_for):
-    gql = await client_for([toy_plugin], denial_window_s=3600)  # only the test's own flush writes (none in the background)
+async def test_hidden_lookups_are_answered_as_missing_ones_and_written_once_after_the_request(
+    client_for,
+):
+    gql = await client_for(
+        [toy_plugin], denial_window_s=3600
+    )  # only the test's own flush writes (none in the background)
     app = await _reviewing(gql)
     before = await _logged(gql)
 
@@ -63,10 +68,25 @@ async def test_hidden_lookups_are_answered_as_missing_ones_and_written_once_afte
     assert await gql.platform.denials.flush() == 1
     [entry] = await _denials(gql)
     window = entry["details"]
-    assert (entry["actor"], entry["role"], entry["entity"], entry["entityId"]) == ("anonymous", "public", "area", 330106)
-    assert window["count"] == 30 and window["client"] == "127.0.0.1" and window["from"] < window["until"]
-    assert window["denials"] == [{"entity": "application", "id": app["databaseId"], "reason": "lookup outside the caller's view",
-                                  "count": 30}]
+    assert (entry["actor"], entry["role"], entry["entity"], entry["entityId"]) == (
+        "anonymous",
+        "public",
+        "area",
+        330106,
+    )
+    assert (
+        window["count"] == 30
+        and window["client"] == "127.0.0.1"
+        and window["from"] < window["until"]
+    )
+    assert window["denials"] == [
+        {
+            "entity": "application",
+            "id": app["databaseId"],
+            "reason": "lookup outside the caller's view",
+            "count": 30,
+        }
+    ]
     history = (await gql(HISTORY, {"id": app["id"]}, role="applicant"))["application"]["events"]
     assert "access.denied" not in {e["action"] for e in history}
     assert (await verify(gql.platform.engine)).ok
@@ -83,7 +103,9 @@ async def test_the_auditors_of_the_area_see_the_denials_and_others_do_not(client
     assert await _denials(gql, ningbo) == []
 
 
-async def test_counted_denials_are_written_at_the_end_of_their_window_without_being_asked(client_for):
+async def test_counted_denials_are_written_at_the_end_of_their_window_without_being_asked(
+    client_for,
+):
     gql = await client_for([toy_plugin], denial_window_s=0.2)
     app = await _reviewing(gql)
     await _anonymous(gql, LOOKUPS, {"id": app["id"]})

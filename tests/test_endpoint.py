@@ -1,4 +1,5 @@
 """The HTTP endpoint: an IDE that works offline, probes, masked unexpected errors."""
+
 from __future__ import annotations
 
 import gc
@@ -15,7 +16,9 @@ async def test_graphiql_loads_every_asset_from_this_server(client_for):
     gql = await client_for()
     page = await gql.http.get("/graphql", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "graphiql" in page.text.lower()
-    assert "unpkg.com" not in page.text and "https://" not in re.sub(r"<script>.*?</script>", "", page.text, flags=re.S)
+    assert "unpkg.com" not in page.text and "https://" not in re.sub(
+        r"<script>.*?</script>", "", page.text, flags=re.S
+    )
     assets = re.findall(r'(?:src|href)="(/graphiql-assets/[^"]+)"', page.text)
     assert len(assets) == 7
     for asset in assets:
@@ -38,7 +41,10 @@ async def test_unexpected_errors_are_masked(client_for, monkeypatch):
         raise RuntimeError("SELECT secret FROM somewhere /srv/accredit/core.py line 12")
 
     monkeypatch.setattr(gql.platform.registry, "scheme", boom)
-    body = await gql('{ quotaUsage(schemeId: "x", occupation: "y", cityCode: "330100") { used } }', expect_errors=True)
+    body = await gql(
+        '{ quotaUsage(schemeId: "x", occupation: "y", cityCode: "330100") { used } }',
+        expect_errors=True,
+    )
     assert body["errors"][0]["message"] == "服务器内部错误 (internal error)"
     assert "SELECT" not in str(body) and "core.py" not in str(body)
 
@@ -66,7 +72,9 @@ async def test_start_up_moves_the_heap_out_of_the_cyclic_collectors_way(client_f
 
 async def test_answers_are_compact_utf8_json_with_chinese_unescaped(client_for):
     gql = await client_for(load_entrypoints=True)
-    response = await gql.http.post("/graphql", json={"query": "{ schemes { id title documentNumber } }"})
+    response = await gql.http.post(
+        "/graphql", json={"query": "{ schemes { id title documentNumber } }"}
+    )
     assert response.headers["content-type"] == "application/json"
     assert "服务外包".encode() in response.content
     assert response.content == orjson.dumps(json.loads(response.content))
@@ -76,4 +84,7 @@ async def test_what_orjson_refuses_is_still_answered(client_for):
     gql = await client_for()
     data = {"data": {"form": {"人数": 2**70, "1": [0.1, None]}}}
     assert json.loads(AccreditGraphQL(gql.platform).encode_json(data)) == data
-    assert json.loads(AccreditGraphQL(gql.platform).encode_json({**data, 3: "键"})) == {**data, "3": "键"}
+    assert json.loads(AccreditGraphQL(gql.platform).encode_json({**data, 3: "键"})) == {
+        **data,
+        "3": "键",
+    }

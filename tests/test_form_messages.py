@@ -1,5 +1,6 @@
 """A form the plugin's model refuses is answered in Chinese, naming the field by the titles the form
 publishes down to the one at fault, never in pydantic's English and never quoting the input."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,9 +15,13 @@ from tests.support.helpers import create, register
 async def test_refusals_name_the_field_by_its_titles_in_chinese(client_for):
     gql = await client_for([plugin])
     inst = await register(gql)
-    bad = form(teachers=[{"name": "  ", "qualification": "系统架构设计师", "full_time": True}],
-               premises={"address": "杭州市西湖区文三路 90 号", "area_m2": 0, "tenure": "borrowed"},
-               trainees_cumulative=-1, training_started_on="2018-13-01", unknown_key=1)
+    bad = form(
+        teachers=[{"name": "  ", "qualification": "系统架构设计师", "full_time": True}],
+        premises={"address": "杭州市西湖区文三路 90 号", "area_m2": 0, "tenure": "borrowed"},
+        trainees_cumulative=-1,
+        training_started_on="2018-13-01",
+        unknown_key=1,
+    )
     del bad["textbooks"]
     refused = await create(gql, inst["id"], "hz_outsourcing", bad)
     messages = {tuple(e["field"][2:]): (e["code"], e["message"]) for e in refused["errors"]}
@@ -29,13 +34,21 @@ async def test_refusals_name_the_field_by_its_titles_in_chinese(client_for):
         ("textbooks",): ("REQUIRED", "培训教材：必填"),
         ("unknown_key",): ("INVALID", "unknown_key：不是表单中的字段"),
     }
-    assert not any("borrowed" in message or "2018-13-01" in message for _, message in messages.values())
+    assert not any(
+        "borrowed" in message or "2018-13-01" in message for _, message in messages.values()
+    )
     assert (await gql(doc.COUNTS))["applications"]["totalCount"] == 0
 
 
 async def test_a_rule_the_plugin_states_is_given_in_its_own_words(client_for):
     gql = await client_for([plugin])
     inst = await register(gql)
-    refused = await create(gql, inst["id"], "hz_outsourcing", form(trainees_cumulative=100, trainees_recent_half_year=300))
+    refused = await create(
+        gql,
+        inst["id"],
+        "hz_outsourcing",
+        form(trainees_cumulative=100, trainees_recent_half_year=300),
+    )
     assert [(e["field"], e["message"]) for e in refused["errors"]] == [
-        (["input", "form"], "表单：近半年内培训人数已计入累计培训人数，不应大于累计人数")]
+        (["input", "form"], "表单：近半年内培训人数已计入累计培训人数，不应大于累计人数")
+    ]

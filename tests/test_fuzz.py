@@ -5,6 +5,7 @@ data. No request may end in a server error, and no error may carry a stack trace
 In process, through development headers, on SQLite: every root field, as every role.
 ``tests/test_fuzz_http.py`` runs the same over real HTTP with real tokens, with hostile variables
 too, on both engines."""
+
 from __future__ import annotations
 
 import asyncio
@@ -31,12 +32,23 @@ def violable(field) -> bool:
     return any(is_non_null_type(a.type) or is_scalar_type(a.type) for a in field.args.values())
 
 
-FIELD_MODES = [(name, field, mode) for name, field in ROOT_FIELDS for mode in (Mode.POSITIVE, Mode.NEGATIVE)
-               if violable(field) or mode is Mode.POSITIVE]
+FIELD_MODES = [
+    (name, field, mode)
+    for name, field in ROOT_FIELDS
+    for mode in (Mode.POSITIVE, Mode.NEGATIVE)
+    if violable(field) or mode is Mode.POSITIVE
+]
 FAST = next(index for index, (_, _, mode) in enumerate(FIELD_MODES) if mode is Mode.NEGATIVE)
-RUNS = [pytest.param(name, mode, CASES // 2 if violable(field) else CASES, id=f"{name}-{mode.name.lower()}",
-                     marks=pytest.mark.fast if index == FAST else ())  # the first violating run is in the edit-test loop
-        for index, (name, field, mode) in enumerate(FIELD_MODES)]
+RUNS = [
+    pytest.param(
+        name,
+        mode,
+        CASES // 2 if violable(field) else CASES,
+        id=f"{name}-{mode.name.lower()}",
+        marks=pytest.mark.fast if index == FAST else (),
+    )  # the first violating run is in the edit-test loop
+    for index, (name, field, mode) in enumerate(FIELD_MODES)
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +59,9 @@ def served(migrated_template, tmp_path_factory):
     loop = asyncio.new_event_loop()
     platform = make_platform(f"sqlite+aiosqlite:///{path}", [], load_entrypoints=True)
     loop.run_until_complete(load_demo(platform))
-    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(platform)), base_url="http://fuzz")
+    client = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(platform)), base_url="http://fuzz"
+    )
     yield loop, client
     loop.run_until_complete(client.aclose())
     loop.run_until_complete(platform.close())
@@ -59,11 +73,18 @@ def test_generated_operations_never_cause_a_server_error(served, name, mode, exa
     loop, client = served
     strategy = from_schema(SCHEMA, fields=[name], custom_scalars=SCALARS, mode=mode, allow_x00=True)
 
-    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(query=strategy, role=st.sampled_from([r.value for r in Role]))
     def run(query: str, role: str) -> None:
-        response = loop.run_until_complete(client.post(
-            "/graphql", json={"query": query}, headers={"X-Accredit-Role": role, "X-Accredit-Actor": f"fuzz-{role}"}))
+        response = loop.run_until_complete(
+            client.post(
+                "/graphql",
+                json={"query": query},
+                headers={"X-Accredit-Role": role, "X-Accredit-Actor": f"fuzz-{role}"},
+            )
+        )
         check(response.status_code, response.text, query)
 
     run()

@@ -1,5 +1,6 @@
 """Importing a module does no heavy work: a command that never checks a password never pays for a
 hash (issue 14)."""
+
 from __future__ import annotations
 
 import importlib
@@ -19,4 +20,6 @@ def test_importing_the_password_module_computes_no_hash(monkeypatch):
     importlib.reload(passwords)  # would raise if the module hashed anything while loading
     monkeypatch.undo()
     importlib.reload(passwords)
-    assert passwords.verify_password(None, "anything at all") is False  # the stand-in hash is made on first need
+    assert (
+        passwords.verify_password(None, "anything at all") is False
+    )  # the stand-in hash is made on first need

@@ -7,6 +7,7 @@ in site-packages, while parallel test workers and servers, which share the envir
 it), the platform is built from entry points (as ``accredit serve`` does), and the scheme is
 queried, applied under, submitted and granted through GraphQL.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -23,7 +24,11 @@ from tests.support import documents as doc
 from tests.support.helpers import act, codes, create, ok, register, submit
 
 SOURCE = Path(__file__).parent / "outoftree"
-DISTRIBUTION, MODULE, SCHEME = "accredit-example-scheme", "accredit_example_scheme", "example_outoftree"
+DISTRIBUTION, MODULE, SCHEME = (
+    "accredit-example-scheme",
+    "accredit_example_scheme",
+    "example_outoftree",
+)
 
 QUERY = """{
   schemes { id plugin pluginVersion kinds { id formSchema } criteria { id citation } }
@@ -35,7 +40,9 @@ EDIT = """mutation($input: EditApplicationInput!) {
 
 
 def _pip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pip", *args], capture_output=True, text=True, timeout=300
+    )
 
 
 def _forget_module() -> None:
@@ -47,11 +54,18 @@ def _forget_module() -> None:
 def installed(tmp_path_factory):
     """Install the out-of-tree distribution (from a copy, so no build files land in the repo) into a
     folder on this process's import path; take the folder off it after."""
-    source, target = tmp_path_factory.mktemp("outoftree") / "src", tmp_path_factory.mktemp("outoftree-site")
-    shutil.copytree(SOURCE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
+    source, target = (
+        tmp_path_factory.mktemp("outoftree") / "src",
+        tmp_path_factory.mktemp("outoftree-site"),
+    )
+    shutil.copytree(
+        SOURCE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     args = ["install", "--no-deps", "-q", "--target", str(target)]
     if importlib.util.find_spec("setuptools") is not None:
-        args.append("--no-build-isolation")  # build offline with the setuptools at hand; else pip fetches it
+        args.append(
+            "--no-build-isolation"
+        )  # build offline with the setuptools at hand; else pip fetches it
     result = _pip(*args, str(source))
     assert result.returncode == 0, f"pip install failed:\n{result.stdout}\n{result.stderr}"
 
@@ -89,7 +103,12 @@ async def test_out_of_tree_scheme_is_served_from_its_entry_point(installed, clie
 
     plugins = {p["name"]: p for p in data["plugins"]}
     assert plugins["example"]["version"] == "0.3.0"
-    assert {"accredit_schemes", "accredit_application_kinds", "accredit_criteria", "accredit_examples"} <= set(plugins["example"]["hooks"])
+    assert {
+        "accredit_schemes",
+        "accredit_application_kinds",
+        "accredit_criteria",
+        "accredit_examples",
+    } <= set(plugins["example"]["hooks"])
 
     # The built-in scheme is served alongside whenever accredit itself is installed (pip install -e .).
     if _entry_point_installed("hz_outsourcing"):
@@ -102,17 +121,34 @@ async def test_out_of_tree_scheme_takes_an_application_through_its_workflow(inst
 
     draft = ok(await create(gql, inst["id"], SCHEME, {"teachers": 2}))
     assert draft["stageId"] == "draft" and draft["status"] == "DRAFT"
-    assert draft["evaluation"]["plugin"] == "example" and draft["evaluation"]["pluginVersion"] == "0.3.0"
+    assert (
+        draft["evaluation"]["plugin"] == "example"
+        and draft["evaluation"]["pluginVersion"] == "0.3.0"
+    )
     [result] = draft["criterionResults"]
-    assert result["criterionId"] == "teachers" and result["outcome"] == "FAIL" and result["citation"] == "第三条"
+    assert (
+        result["criterionId"] == "teachers"
+        and result["outcome"] == "FAIL"
+        and result["citation"] == "第三条"
+    )
 
     refused = await submit(gql, draft)
     assert codes(refused) == ["CRITERION_NOT_MET"]
     assert "第三条" in refused["errors"][0]["message"]
 
-    edited = (await gql(EDIT, {"input": {"id": draft["id"], "expectedVersion": draft["version"],
-                                         "form": {"teachers": 5, "summary": "三名以上专职教师"}}},
-                        role="applicant"))["editApplication"]
+    edited = (
+        await gql(
+            EDIT,
+            {
+                "input": {
+                    "id": draft["id"],
+                    "expectedVersion": draft["version"],
+                    "form": {"teachers": 5, "summary": "三名以上专职教师"},
+                }
+            },
+            role="applicant",
+        )
+    )["editApplication"]
     assert edited["errors"] == [] and edited["application"]["form"]["teachers"] == 5
 
     submitted = ok(await submit(gql, edited["application"]))
@@ -122,5 +158,6 @@ async def test_out_of_tree_scheme_takes_an_application_through_its_workflow(inst
     granted = ok(await act(gql, submitted, "grant", role="city_reviewer"))
     assert granted["stageId"] == "granted" and granted["status"] == "APPROVED"
     held = await gql(doc.INSTITUTION, {"id": inst["id"]})
-    assert [(r["schemeId"], r["title"], r["status"]) for r in held["institution"]["recognitions"]] == [
-        (SCHEME, "示例认定培训机构", "ACTIVE")]
+    assert [
+        (r["schemeId"], r["title"], r["status"]) for r in held["institution"]["recognitions"]
+    ] == [(SCHEME, "示例认定培训机构", "ACTIVE")]

@@ -1,5 +1,6 @@
 """Personal data (:mod:`core.pii`): identity and phone numbers validated, sealed, revealed, masked
 and kept out of logs. No database: the types, the vault and the log filter are pure."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,17 @@ from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 from stdnum.cn import ric
 
 from core.pii import (
-    IdDerived, IdNumber, Mobile, Phone, Phones, Vault, install_log_redaction, is_sealed, mask_value, redact, seal_model,
+    IdDerived,
+    IdNumber,
+    Mobile,
+    Phone,
+    Phones,
+    Vault,
+    install_log_redaction,
+    is_sealed,
+    mask_value,
+    redact,
+    seal_model,
     uninstall_log_redaction,
 )
 
@@ -27,7 +38,7 @@ def id_number(area: str = "330106", born: str = "19900101", sequence: str = "123
     return body + ric.calc_check_digit(body + "0")
 
 
-VALID_ID = id_number()              # 33010619900101123X: the check digit happens to be X
+VALID_ID = id_number()  # 33010619900101123X: the check digit happens to be X
 OTHER_ID = id_number(born="19850214", sequence="001")
 
 
@@ -53,7 +64,9 @@ def test_a_wrong_check_digit_is_refused_naming_the_rule():
 
 
 def test_a_birth_date_that_does_not_exist_is_refused():
-    assert refusal(IdNumber, id_number(born="19900230")) == "身份证号码中的出生日期 1990-02-30 不存在"
+    assert (
+        refusal(IdNumber, id_number(born="19900230")) == "身份证号码中的出生日期 1990-02-30 不存在"
+    )
 
 
 def test_a_birth_date_in_the_future_is_refused():
@@ -78,38 +91,61 @@ def test_id_number_schema_is_marked_as_personal_data():
 # -- phone numbers ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("raw", ["13900001111", "+86 139 0000 1111", "86-139-0000-1111", "+8613900001111", "１３９００００１１１１"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "13900001111",
+        "+86 139 0000 1111",
+        "86-139-0000-1111",
+        "+8613900001111",
+        "１３９００００１１１１",
+    ],
+)
 def test_mobiles_are_normalised_to_eleven_digits(raw):
     assert TypeAdapter(Mobile).validate_python(raw) == "13900001111"
 
 
-@pytest.mark.parametrize("raw", ["12900001111", "1390000111", "139000011112", "0571-88001234", "打电话给我"])
+@pytest.mark.parametrize(
+    "raw", ["12900001111", "1390000111", "139000011112", "0571-88001234", "打电话给我"]
+)
 def test_other_strings_are_not_mobiles(raw):
     assert "手机号码" in refusal(Mobile, raw)
 
 
-@pytest.mark.parametrize("raw, normal", [
-    ("0571-88001234", "0571-88001234"),
-    ("057188001234", "0571-88001234"),
-    ("(0571) 8800 1234", "0571-88001234"),
-    ("0571-8800123", "0571-8800123"),
-    ("0571-88001234-801", "0571-88001234-801"),
-    ("0571-88001234转801", "0571-88001234-801"),
-    ("010-88001234", "010-88001234"),
-    ("+86 571 88001234", "0571-88001234"),
-    ("139 0000 1111", "13900001111"),
-])
+@pytest.mark.parametrize(
+    "raw, normal",
+    [
+        ("0571-88001234", "0571-88001234"),
+        ("057188001234", "0571-88001234"),
+        ("(0571) 8800 1234", "0571-88001234"),
+        ("0571-8800123", "0571-8800123"),
+        ("0571-88001234-801", "0571-88001234-801"),
+        ("0571-88001234转801", "0571-88001234-801"),
+        ("010-88001234", "010-88001234"),
+        ("+86 571 88001234", "0571-88001234"),
+        ("139 0000 1111", "13900001111"),
+    ],
+)
 def test_phones_are_mobiles_or_fixed_lines_in_a_canonical_form(raw, normal):
     assert TypeAdapter(Phone).validate_python(raw) == normal
 
 
-@pytest.mark.parametrize("raw", ["88001234", "0571-08001234", "010-8800123", "0571-880012345", "打电话给我", ""])
+@pytest.mark.parametrize(
+    "raw", ["88001234", "0571-08001234", "010-8800123", "0571-880012345", "打电话给我", ""]
+)
 def test_fixed_lines_need_an_area_code_and_a_plausible_local_number(raw):
     assert "电话号码应为" in refusal(Phone, raw)
 
 
-@pytest.mark.parametrize("raw", ["0571-86900000 / 13900000000", "0571-86900000、139 0000 0000",
-                                 "0571 86900000 13900000000", "057186900000，+86 13900000000"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "0571-86900000 / 13900000000",
+        "0571-86900000、139 0000 0000",
+        "0571 86900000 13900000000",
+        "057186900000，+86 13900000000",
+    ],
+)
 def test_several_numbers_in_one_field_are_each_validated_and_rejoined(raw):
     assert TypeAdapter(Phones).validate_python(raw) == "0571-86900000 / 13900000000"
 
@@ -161,42 +197,57 @@ def test_another_secret_cannot_open_and_open_refuses_plaintext():
 
 def test_reveal_and_mask_walk_nested_data_and_leave_fakes_alone():
     vault = Vault.from_secret(SECRET)
-    stored = {"head": {"phone": vault.seal("0571-88001234"), "name": "王建国"},
-              "staff": [{"id_number": vault.seal(VALID_ID), "age": 36}, {"id_number": "pii:v1:garbage"}],
-              "contacts": [vault.seal("0571-86900000 / 13900000000")], "count": 2, "note": None}
+    stored = {
+        "head": {"phone": vault.seal("0571-88001234"), "name": "王建国"},
+        "staff": [{"id_number": vault.seal(VALID_ID), "age": 36}, {"id_number": "pii:v1:garbage"}],
+        "contacts": [vault.seal("0571-86900000 / 13900000000")],
+        "count": 2,
+        "note": None,
+    }
     assert vault.reveal(stored) == {
         "head": {"phone": "0571-88001234", "name": "王建国"},
         "staff": [{"id_number": VALID_ID, "age": 36}, {"id_number": "pii:v1:garbage"}],
-        "contacts": ["0571-86900000 / 13900000000"], "count": 2, "note": None}
+        "contacts": ["0571-86900000 / 13900000000"],
+        "count": 2,
+        "note": None,
+    }
     assert vault.mask(stored) == {
         "head": {"phone": "0571-******34", "name": "王建国"},
         "staff": [{"id_number": "330*************3X", "age": 36}, {"id_number": "pii:v1:garbage"}],
-        "contacts": ["0571-******00 / 139****0000"], "count": 2, "note": None}
+        "contacts": ["0571-******00 / 139****0000"],
+        "count": 2,
+        "note": None,
+    }
     assert is_sealed(stored["head"]["phone"])  # the input is not changed
 
 
 # -- masking and redaction -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("plain, masked", [
-    ("330106199001011234", "330*************34"),
-    ("13900001111", "139****1111"),
-    ("0571-88001234", "0571-******34"),
-    ("0571-8800123-801", "0571-*****23-***"),
-    ("010-88001234", "010-******34"),
-    ("0571-86900000 / 13900000000", "0571-******00 / 139****0000"),
-    ("王建国", "王*国"),
-    ("ab", "**"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "plain, masked",
+    [
+        ("330106199001011234", "330*************34"),
+        ("13900001111", "139****1111"),
+        ("0571-88001234", "0571-******34"),
+        ("0571-8800123-801", "0571-*****23-***"),
+        ("010-88001234", "010-******34"),
+        ("0571-86900000 / 13900000000", "0571-******00 / 139****0000"),
+        ("王建国", "王*国"),
+        ("ab", "**"),
+        ("", ""),
+    ],
+)
 def test_mask_value_keeps_enough_to_recognise(plain, masked):
     assert mask_value(plain) == masked
 
 
 def test_redact_masks_id_and_mobile_numbers_in_free_text():
     text = f"申请人 {VALID_ID} 手机13900001111，备用 +86 139 0000 2222；编号 12345678901234567890；电话 0571-88001234"
-    assert redact(text) == ("申请人 330*************3X 手机139****1111，备用 +86 139****2222；"
-                            "编号 12345678901234567890；电话 0571-88001234")
+    assert redact(text) == (
+        "申请人 330*************3X 手机139****1111，备用 +86 139****2222；"
+        "编号 12345678901234567890；电话 0571-88001234"
+    )
 
 
 def test_redact_leaves_longer_digit_runs_alone():
@@ -223,15 +274,26 @@ class Filing(BaseModel):
 
 def test_seal_model_seals_every_marked_field_at_any_depth():
     vault = Vault.from_secret(SECRET)
-    filing = Filing(title="申报表 13900001111", contact="0571 88001234",
-                    staff=[Person(name="甲", id_number=VALID_ID, phones=["13900001111"]),
-                           Person(name="乙", id_number=OTHER_ID)],
-                    head=Person(name="丙", id_number=OTHER_ID))
+    filing = Filing(
+        title="申报表 13900001111",
+        contact="0571 88001234",
+        staff=[
+            Person(name="甲", id_number=VALID_ID, phones=["13900001111"]),
+            Person(name="乙", id_number=OTHER_ID),
+        ],
+        head=Person(name="丙", id_number=OTHER_ID),
+    )
     sealed = seal_model(filing, vault)
-    assert sealed["title"] == "申报表 13900001111"   # free text is not a marked field
+    assert sealed["title"] == "申报表 13900001111"  # free text is not a marked field
     assert sealed["staff"][0]["name"] == "甲" and sealed["staff"][1]["phones"] == []
-    for value in (sealed["contact"], sealed["office"], sealed["staff"][0]["id_number"],
-                  sealed["staff"][0]["phones"][0], sealed["staff"][1]["id_number"], sealed["head"]["id_number"]):
+    for value in (
+        sealed["contact"],
+        sealed["office"],
+        sealed["staff"][0]["id_number"],
+        sealed["staff"][0]["phones"][0],
+        sealed["staff"][1]["id_number"],
+        sealed["head"]["id_number"],
+    ):
         assert is_sealed(value)
     assert vault.reveal(sealed) == filing.model_dump(mode="json")
 
@@ -248,12 +310,26 @@ class Staff(Person):
 
 def test_values_derived_from_the_number_are_sealed_and_masked_whole_and_reveal_with_their_type():
     vault = Vault.from_secret(SECRET)
-    sealed = seal_model(Staff(name="甲", id_number=VALID_ID, sex="female", age=36, born=dt.date(1990, 1, 1)), vault)
+    sealed = seal_model(
+        Staff(name="甲", id_number=VALID_ID, sex="female", age=36, born=dt.date(1990, 1, 1)), vault
+    )
     assert all(is_sealed(sealed[k]) for k in ("sex", "age", "born")) and sealed["name"] == "甲"
-    assert vault.reveal(sealed) == {"name": "甲", "id_number": VALID_ID, "phones": [], "sex": "female", "age": 36,
-                                    "born": "1990-01-01"}
-    assert vault.mask(sealed) == {"name": "甲", "id_number": "330*************3X", "phones": [], "sex": "**", "age": "**",
-                                  "born": "**"}
+    assert vault.reveal(sealed) == {
+        "name": "甲",
+        "id_number": VALID_ID,
+        "phones": [],
+        "sex": "female",
+        "age": 36,
+        "born": "1990-01-01",
+    }
+    assert vault.mask(sealed) == {
+        "name": "甲",
+        "id_number": "330*************3X",
+        "phones": [],
+        "sex": "**",
+        "age": "**",
+        "born": "**",
+    }
     assert TypeAdapter(Staff).json_schema()["properties"]["age"]["x-pii"] == "derived"
 
 
@@ -268,8 +344,10 @@ def test_seal_model_keeps_a_missing_optional_value_as_none():
 
 @pytest.fixture
 def captured():
-    installed_here = install_log_redaction()  # the app may have installed it already (create_app does)
-    assert install_log_redaction() is False   # idempotent: a second call does not wrap twice
+    installed_here = (
+        install_log_redaction()
+    )  # the app may have installed it already (create_app does)
+    assert install_log_redaction() is False  # idempotent: a second call does not wrap twice
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
@@ -306,7 +384,9 @@ def test_log_redaction_can_be_uninstalled():
     was_installed = not install_log_redaction()
     uninstall_log_redaction()
     try:
-        record = logging.getLogger("x").makeRecord("x", logging.ERROR, __file__, 1, "id %s", (VALID_ID,), None)
+        record = logging.getLogger("x").makeRecord(
+            "x", logging.ERROR, __file__, 1, "id %s", (VALID_ID,), None
+        )
         assert record.getMessage() == f"id {VALID_ID}"
     finally:
         if was_installed:

@@ -1,6 +1,7 @@
 """What a query may cost (core/api/cost.py): connections must be paginated, the estimated nodes are
 limited, and each caller spends a budget of points per window, in the manner of GitHub's API.
 Refusals are ordinary GraphQL errors (HTTP 200, ``data: null``) and nothing runs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,10 +57,21 @@ CYCLE = """{ institutions(first: 100) { edges { node { applications { institutio
   institution { applications { id } } } } } } } } }"""
 
 
-async def _post(gql, query: str, variables: dict | None = None, *, actor: str = "tester", role: str = "public",
-                operation: str | None = None) -> tuple[int, dict]:
+async def _post(
+    gql,
+    query: str,
+    variables: dict | None = None,
+    *,
+    actor: str = "tester",
+    role: str = "public",
+    operation: str | None = None,
+) -> tuple[int, dict]:
     headers = {"X-Accredit-Role": role, "X-Accredit-Actor": actor}
-    body = {"query": query, "variables": variables or {}, **({"operationName": operation} if operation else {})}
+    body = {
+        "query": query,
+        "variables": variables or {},
+        **({"operationName": operation} if operation else {}),
+    }
     response = await gql.http.post("/graphql", json=body, headers=headers)
     return response.status_code, response.json()
 
@@ -74,13 +86,19 @@ def _refused(status: int, body: dict, code: str) -> dict:
 
 # -- pagination ---------------------------------------------------------------------------------
 
+
 async def test_a_connection_without_first_is_refused(client_for):
     gql = await client_for()
-    error = _refused(*await _post(gql, "{ institutions(first: 1) { totalCount } applications { totalCount } }"),
-                     "PAGINATION_REQUIRED")
+    error = _refused(
+        *await _post(gql, "{ institutions(first: 1) { totalCount } applications { totalCount } }"),
+        "PAGINATION_REQUIRED",
+    )
     assert "applications" in error["message"] and "first" in error["message"]
     assert error["message"].startswith("连接字段 applications 须提供 first 参数（1–100）")
-    assert "You must provide a `first` value (1–100) to paginate the `applications` connection" in error["message"]
+    assert (
+        "You must provide a `first` value (1–100) to paginate the `applications` connection"
+        in error["message"]
+    )
 
 
 @pytest.mark.parametrize("variables", [{"n": None}, {}], ids=["null", "omitted"])
@@ -101,7 +119,10 @@ async def test_a_variable_default_paginates(client_for):
 @pytest.mark.parametrize("first", [0, 101, -1])
 async def test_first_outside_1_to_100_is_refused(client_for, first):
     gql = await client_for()
-    error = _refused(*await _post(gql, f"{{ applications(first: {first}) {{ totalCount }} }}"), "PAGINATION_REQUIRED")
+    error = _refused(
+        *await _post(gql, f"{{ applications(first: {first}) {{ totalCount }} }}"),
+        "PAGINATION_REQUIRED",
+    )
     assert f"first 为 {first}" in error["message"]
     status, body = await _post(gql, "{ applications(first: 100) { totalCount } }")
     assert "errors" not in body and body["extensions"]["cost"]["nodes"] == 100
@@ -125,13 +146,16 @@ async def test_only_the_operation_named_is_estimated(client_for):
 
 async def test_introspection_costs_one_and_needs_no_pagination(client_for):
     gql = await client_for()
-    status, body = await _post(gql, "{ __schema { types { name fields { name } } } __type(name: \"Query\") { name } }")
+    status, body = await _post(
+        gql, '{ __schema { types { name fields { name } } } __type(name: "Query") { name } }'
+    )
     assert "errors" not in body
     cost = body["extensions"]["cost"]
     assert (cost["requested"], cost["nodes"]) == (1, 0)
 
 
 # -- nodes and points -----------------------------------------------------------------------------
+
 
 @pytest.mark.fast
 async def test_the_cost_of_a_known_query(client_for):
@@ -145,7 +169,10 @@ async def test_the_cost_of_a_known_query(client_for):
     window = dt.timedelta(seconds=gql.platform.settings.query_budget_window_s)
     assert dt.timedelta(0) < reset - dt.datetime.now(dt.UTC) <= window
     second = (await _post(gql, KNOWN))[1]["extensions"]["cost"]
-    assert second["remaining"] == cost["remaining"] - KNOWN_POINTS and second["resetAt"] == cost["resetAt"]
+    assert (
+        second["remaining"] == cost["remaining"] - KNOWN_POINTS
+        and second["resetAt"] == cost["resetAt"]
+    )
 
 
 async def test_a_console_page_of_100_applications_passes_the_default_node_limit(client_for):
@@ -154,7 +181,11 @@ async def test_a_console_page_of_100_applications_passes_the_default_node_limit(
     gql = await client_for(query_max_nodes=Settings.model_fields["query_max_nodes"].default)
     status, body = await _post(gql, CONSOLE_PAGE, {"first": 100}, role="city_reviewer")
     assert status == 200 and "errors" not in body, body.get("errors")
-    assert body["extensions"]["cost"]["nodes"] == CONSOLE_PAGE_NODES < gql.platform.settings.query_max_nodes
+    assert (
+        body["extensions"]["cost"]["nodes"]
+        == CONSOLE_PAGE_NODES
+        < gql.platform.settings.query_max_nodes
+    )
 
 
 async def test_explosive_nesting_of_entity_lists_is_still_refused(client_for):
@@ -169,7 +200,10 @@ async def test_ranking_counts_its_first_and_its_default(client_for):
     gql = await client_for()
     query = '{ ranking(schemeId: "toy", roundId: "2026"%s) { rank application { reviews { reviewer } } } }'
     # first x (1 + reviews 20); the default first is 20
-    for argument, nodes in ((", first: 3", 3 * (1 + ASSUMED_LIST_SIZE)), ("", 20 * (1 + ASSUMED_LIST_SIZE))):
+    for argument, nodes in (
+        (", first: 3", 3 * (1 + ASSUMED_LIST_SIZE)),
+        ("", 20 * (1 + ASSUMED_LIST_SIZE)),
+    ):
         status, body = await _post(gql, query % argument)
         assert "errors" not in body and body["extensions"]["cost"]["nodes"] == nodes
 
@@ -178,8 +212,13 @@ async def test_too_many_nodes_are_refused_with_the_figure_and_the_limit(client_f
     gql = await client_for(query_max_nodes=NESTED_NODES - 1)
     error = _refused(*await _post(gql, NESTED), "QUERY_TOO_COSTLY")
     assert "2,105" in error["message"] and "2,104" in error["message"]
-    assert (error["extensions"]["nodes"], error["extensions"]["limit"]) == (NESTED_NODES, NESTED_NODES - 1)
-    gql.platform.settings.query_max_nodes = NESTED_NODES  # at the limit: served (read on every request)
+    assert (error["extensions"]["nodes"], error["extensions"]["limit"]) == (
+        NESTED_NODES,
+        NESTED_NODES - 1,
+    )
+    gql.platform.settings.query_max_nodes = (
+        NESTED_NODES  # at the limit: served (read on every request)
+    )
     status, body = await _post(gql, NESTED)
     assert "errors" not in body and body["extensions"]["cost"]["nodes"] == NESTED_NODES
 
@@ -194,10 +233,13 @@ async def test_a_refused_estimate_is_not_charged(client_for):
 
 # -- budget -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.fast
 async def test_the_budget_runs_out_per_caller(client_for):
     gql = await client_for(query_budget_points=3)
-    remaining = [(await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]["remaining"] for _ in range(3)]
+    remaining = [
+        (await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]["remaining"] for _ in range(3)
+    ]
     assert remaining == [2, 1, 0]
     error = _refused(*await _post(gql, doc.COUNTS), "RATE_LIMITED")
     assert (error["extensions"]["requested"], error["extensions"]["remaining"]) == (1, 0)
@@ -213,7 +255,10 @@ async def test_the_budget_is_full_again_when_the_window_ends(client_for):
     first = (await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]
     assert first["resetAt"] == "2027-01-15T08:01:00Z"  # 1,800,000,000 s + 60 s
     now[0] += 59
-    assert _refused(*await _post(gql, doc.COUNTS), "RATE_LIMITED")["extensions"]["resetAt"] == first["resetAt"]
+    assert (
+        _refused(*await _post(gql, doc.COUNTS), "RATE_LIMITED")["extensions"]["resetAt"]
+        == first["resetAt"]
+    )
     now[0] += 1
     again = (await _post(gql, doc.COUNTS))[1]["extensions"]["cost"]
     assert (again["remaining"], again["resetAt"]) == (0, "2027-01-15T08:02:00Z")
@@ -221,15 +266,25 @@ async def test_the_budget_is_full_again_when_the_window_ends(client_for):
 
 async def test_a_mutation_refused_for_its_budget_writes_nothing(client_for):
     gql = await client_for(query_budget_points=MUTATION_COST + 1)
-    register = {"input": {"name": "杭州预算培训学校有限公司", "creditCode": credit_code(), "orgType": "ENTERPRISE",
-                          "divisionCode": "330106", "registeredOn": "2015-06-01", "legalRepresentative": "张三"}}
+    register = {
+        "input": {
+            "name": "杭州预算培训学校有限公司",
+            "creditCode": credit_code(),
+            "orgType": "ENTERPRISE",
+            "divisionCode": "330106",
+            "registeredOn": "2015-06-01",
+            "legalRepresentative": "张三",
+        }
+    }
     status, body = await _post(gql, doc.REGISTER, register, role="applicant")
     assert body["data"]["registerInstitution"]["errors"] == []
     cost = body["extensions"]["cost"]
     assert (cost["requested"], cost["remaining"]) == (MUTATION_COST, 1)
     register["input"]["creditCode"] = credit_code()
     _refused(*await _post(gql, doc.REGISTER, register, role="applicant"), "RATE_LIMITED")
-    counts = await _post(gql, "{ institutions(first: 10) { totalCount } }", actor="auditor", role="auditor")
+    counts = await _post(
+        gql, "{ institutions(first: 10) { totalCount } }", actor="auditor", role="auditor"
+    )
     assert counts[1]["data"]["institutions"]["totalCount"] == 1
 
 
@@ -259,7 +314,9 @@ def test_the_budget_key_is_the_account_then_the_name_then_the_address():
     def key(actor: Actor) -> str:
         return budget_key(SimpleNamespace(actor=actor, client="10.0.0.1"))
 
-    assert key(Actor("li", Role.CITY_REVIEWER, user_id=7)) == "user#7"  # renaming an account keeps its budget
+    assert (
+        key(Actor("li", Role.CITY_REVIEWER, user_id=7)) == "user#7"
+    )  # renaming an account keeps its budget
     assert key(Actor("li", Role.CITY_REVIEWER)) == "li"
     assert key(Actor.public()) == "anonymous@10.0.0.1"
 

@@ -3,6 +3,7 @@ data (loaded in-process as ``accredit serve --demo`` loads it: every installed p
 and one account per role), its example mutation succeeds, and every shell command runs against
 the same database. A shell block that cannot run here says why in a ``readme-test: not run``
 comment just above it (installing, serving, a PostgreSQL server)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -27,7 +28,7 @@ def blocks(language: str) -> list[str]:
     """The README's fenced blocks in ``language`` that are meant to run, in order."""
     text, found, previous_end = README.read_text(encoding="utf-8"), [], 0
     for match in BLOCK.finditer(text):
-        between = text[previous_end:match.start()]
+        between = text[previous_end : match.start()]
         previous_end = match.end()
         if match.group(1) == language and not NOT_RUN.search(between):
             found.append(match.group(2))
@@ -57,20 +58,35 @@ async def test_the_readme_runs_verbatim_against_the_demo_data(client_for, monkey
     assert len(documents) >= 3 and any(d.lstrip().startswith("mutation($id") for d in documents)
     token, answers = None, {}
     for document in documents:
-        data = await gql(document, variables_for(document, answers, password), token=token)  # no errors
+        data = await gql(
+            document, variables_for(document, answers, password), token=token
+        )  # no errors
         if "login" in data:
             assert data["login"]["errors"] == [] and data["login"]["token"]
             token = data["login"]["token"]
-        elif "awaitingRole" in document:  # the work queue: what waits on the district (not drafts, not the recognised)
+        elif (
+            "awaitingRole" in document
+        ):  # the work queue: what waits on the district (not drafts, not the recognised)
             names = {e["node"]["institution"]["name"] for e in data["applications"]["edges"]}
             assert names == {"杭州萧山软件人才学院", "杭州临安青山湖职业培训有限公司"}
         elif "applications" in data:
             answers = data
             assert data["applications"]["totalCount"] >= 2
-            waiting = next(e["node"] for e in data["applications"]["edges"] if e["node"]["stageId"] == "district_review")
-            assert next(a for a in waiting["availableActions"] if a["id"] == "district_approve")["allowed"] is True
+            waiting = next(
+                e["node"]
+                for e in data["applications"]["edges"]
+                if e["node"]["stageId"] == "district_review"
+            )
+            assert (
+                next(a for a in waiting["availableActions"] if a["id"] == "district_approve")[
+                    "allowed"
+                ]
+                is True
+            )
         elif "applicationCounts" in data:  # the dashboard's queries
-            assert data["applicationCounts"] and data["quotaUsages"] == []   # no zj filing in the demo
+            assert (
+                data["applicationCounts"] and data["quotaUsages"] == []
+            )  # no zj filing in the demo
         else:
             payload = next(iter(data.values()))
             assert payload["errors"] == [], payload["errors"]
@@ -80,7 +96,12 @@ async def test_the_readme_runs_verbatim_against_the_demo_data(client_for, monkey
     monkeypatch.setenv("ACCREDIT_DATABASE_URL", gql.platform.settings.database_url)
     monkeypatch.setenv("ACCREDIT_SECRET_KEY", TEST_SECRET)
     monkeypatch.setattr("getpass.getpass", lambda prompt="": PASSWORD)  # "asks for a password"
-    commands = [line for block in blocks("sh") for line in block.splitlines() if shlex.split(line, comments=True)]
+    commands = [
+        line
+        for block in blocks("sh")
+        for line in block.splitlines()
+        if shlex.split(line, comments=True)
+    ]
     assert len(commands) >= 10
     for line in commands:
         program, *argv = shlex.split(line, comments=True)

@@ -1,4 +1,5 @@
 """schema.graphql is the committed public contract: it must match what the code serves."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,5 +24,9 @@ def test_committed_schema_matches_the_code():
 
 def test_cli_exports_the_same_schema(tmp_path):
     out = tmp_path / "schema.graphql"
-    subprocess.run([sys.executable, "-m", "core.cli", "schema", "export", "--output", str(out)], check=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "core.cli", "schema", "export", "--output", str(out)],
+        check=True,
+        cwd=ROOT,
+    )
     assert out.read_text(encoding="utf-8") == (ROOT / "schema.graphql").read_text(encoding="utf-8")

@@ -2,11 +2,12 @@
 processes, each with its own budgets in memory; what one admits, the other counts after they
 synchronise. And behind a trusted proxy, each anonymous caller has its own budget, keyed on the
 address the proxy names; from anyone else the header is ignored."""
+
 from __future__ import annotations
 
-import pytest
-
 import asyncio
+
+import pytest
 
 from tests.support.identity import LOGIN
 
@@ -44,11 +45,15 @@ async def test_two_workers_on_one_database_hold_a_caller_to_one_budget(client_fo
     worker_b = await client_for(query_budget_points=6, budget_sync_s=SYNC_S)
     assert await _spend(worker_a, 4) == 4  # one point each, anonymous from the same address
     await synchronised(worker_a)  # A adds its 4 to the database
-    assert await _spend(worker_b, 1) == 1  # B knew nothing of the caller: it learns the total at its next synchronisation
+    assert (
+        await _spend(worker_b, 1) == 1
+    )  # B knew nothing of the caller: it learns the total at its next synchronisation
     await synchronised(worker_b)
     assert await _spend(worker_b, 3) == 1  # 4 + 1 spent: one point left
     await synchronised(worker_b)
-    await worker_a.platform.query_budgets.sync()  # A reads back what B admitted (its timer would, within SYNC_S)
+    await (
+        worker_a.platform.query_budgets.sync()
+    )  # A reads back what B admitted (its timer would, within SYNC_S)
     assert await _spend(worker_a, 2) == 0
     refused = await _post(worker_a, "{ schemes { id } }")
     assert refused["errors"][0]["extensions"]["remaining"] == 0
@@ -73,12 +78,17 @@ async def test_failed_logins_are_counted_across_workers(client_for):
 
     assert [await attempt(worker_a), await attempt(worker_a)] == ["INVALID_CREDENTIALS"] * 2
     await worker_a.platform.login_throttle.by_username.sync()
-    assert [await attempt(worker_b), await attempt(worker_b)] == ["INVALID_CREDENTIALS", "RATE_LIMITED"]
+    assert [await attempt(worker_b), await attempt(worker_b)] == [
+        "INVALID_CREDENTIALS",
+        "RATE_LIMITED",
+    ]
 
 
 @pytest.mark.fast
 async def test_behind_a_trusted_proxy_each_forwarded_caller_has_its_own_budget(client_for):
-    gql = await client_for(query_budget_points=2, trusted_proxies="127.0.0.1")  # the test client's address
+    gql = await client_for(
+        query_budget_points=2, trusted_proxies="127.0.0.1"
+    )  # the test client's address
     assert await _spend(gql, 3, "203.0.113.7") == 2
     assert await _spend(gql, 2, "203.0.113.8") == 2  # another caller behind the same proxy
 
@@ -86,4 +96,6 @@ async def test_behind_a_trusted_proxy_each_forwarded_caller_has_its_own_budget(c
 async def test_from_an_untrusted_address_the_forwarded_header_changes_nothing(client_for):
     gql = await client_for(query_budget_points=2, trusted_proxies="10.0.0.1")
     assert await _spend(gql, 1, "203.0.113.7") == 1
-    assert await _spend(gql, 2, "203.0.113.8") == 1  # the same caller (the connection's address) whatever it claims
+    assert (
+        await _spend(gql, 2, "203.0.113.8") == 1
+    )  # the same caller (the connection's address) whatever it claims

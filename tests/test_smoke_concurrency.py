@@ -5,6 +5,7 @@ with this same interpreter) and requires it to report no failure: no HTTP 5xx or
 answer, no top-level GraphQL error (masked internal errors included), no connection error, and the
 server still running at the end.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -19,8 +20,13 @@ SCRIPT = ROOT / "benchmarks" / "smoke_concurrency.py"
 
 @pytest.mark.fast
 def test_server_survives_concurrent_reads_and_writes():
-    result = subprocess.run([sys.executable, str(SCRIPT), "--seconds", "30", "--clients", "8"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--seconds", "30", "--clients", "8"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     print(result.stdout)
     assert result.returncode == 0, f"smoke test failed:\n{result.stdout}\n{result.stderr}"
     assert "smoke: OK" in result.stdout

@@ -1,5 +1,6 @@
 """A page of applications with nested institution, results, reviews and the actions the caller may
 take costs a fixed number of SQL statements, whatever the page size (no N+1)."""
+
 from __future__ import annotations
 
 import pytest
@@ -46,21 +47,42 @@ async def _statements(gql, first: int, token: str) -> int:
 
 @pytest.mark.fast
 async def test_statements_do_not_grow_with_page_size(client_for):
-    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
+    gql = await client_for(
+        [toy_plugin], budget_sync_s=0
+    )  # no background budget synchronisation among the counted statements
     for n in range(12):
         inst = await register(gql, name=f"杭州统计{n}有限公司")
-        app = ok(await create(gql, inst["id"], "toy", {"trainees": 120 + n}, occupations=["Z"], roundId="2026"))
+        app = ok(
+            await create(
+                gql, inst["id"], "toy", {"trainees": 120 + n}, occupations=["Z"], roundId="2026"
+            )
+        )
         app = ok(await submit(gql, app))
-        ok(await act(gql, app, "score", role="expert", actor=f"expert{n}", judgments=[{"criterionId": "quality", "points": 7}]))
+        ok(
+            await act(
+                gql,
+                app,
+                "score",
+                role="expert",
+                actor=f"expert{n}",
+                judgments=[{"criterionId": "quality", "points": 7}],
+            )
+        )
 
-    reviewer = await user(gql, "city.count", "city_reviewer", areas=("330100",))  # conflicts are read for an account
+    reviewer = await user(
+        gql, "city.count", "city_reviewer", areas=("330100",)
+    )  # conflicts are read for an account
     small, large = await _statements(gql, 2, reviewer), await _statements(gql, 12, reviewer)
     assert small == large, f"page of 2 ran {small} statements, page of 12 ran {large}"
-    assert large <= 14, large  # the page's 13 (conflicts and moves for the actions included), authentication's 1
+    assert large <= 14, (
+        large
+    )  # the page's 13 (conflicts and moves for the actions included), authentication's 1
 
 
 async def test_an_evaluation_stores_its_criterion_results_in_one_statement(client_for):
-    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
+    gql = await client_for(
+        [toy_plugin], budget_sync_s=0
+    )  # no background budget synchronisation among the counted statements
     inst = await register(gql, name="杭州批量写入有限公司")
     inserts = {"evaluations": 0, "criterion_results": 0}
 
@@ -71,7 +93,11 @@ async def test_an_evaluation_stores_its_criterion_results_in_one_statement(clien
     engine = gql.platform.engine.sync_engine
     event.listen(engine, "before_cursor_execute", on_execute)
     try:
-        app = ok(await create(gql, inst["id"], "toy", {"trainees": 120}, occupations=["Z"], roundId="2026"))
+        app = ok(
+            await create(
+                gql, inst["id"], "toy", {"trainees": 120}, occupations=["Z"], roundId="2026"
+            )
+        )
     finally:
         event.remove(engine, "before_cursor_execute", on_execute)
     assert len(app["criterionResults"]) == 3
@@ -83,7 +109,13 @@ class _Pool:
     """Connections taken from the pool, statements run, and the most connections held at once."""
 
     def __init__(self, engine) -> None:
-        self.engine, self.checkouts, self.statements, self.held, self.most_held = engine.sync_engine, 0, 0, 0, 0
+        self.engine, self.checkouts, self.statements, self.held, self.most_held = (
+            engine.sync_engine,
+            0,
+            0,
+            0,
+            0,
+        )
 
     def _checkout(self, *_args) -> None:
         self.checkouts, self.held = self.checkouts + 1, self.held + 1
@@ -93,9 +125,11 @@ class _Pool:
         self.held -= 1
 
     def _statement(self, _conn, _cursor, statement: str, *_args) -> None:
-        self.statements += not statement.startswith("BEGIN")  # SQLite's explicit BEGIN (core.db.engine)
+        self.statements += not statement.startswith(
+            "BEGIN"
+        )  # SQLite's explicit BEGIN (core.db.engine)
 
-    def __enter__(self) -> "_Pool":
+    def __enter__(self) -> _Pool:
         for name, handler in self._events():
             event.listen(self.engine, name, handler)
         return self
@@ -105,11 +139,19 @@ class _Pool:
             event.remove(self.engine, name, handler)
 
     def _events(self):
-        return (("checkout", self._checkout), ("checkin", self._checkin), ("before_cursor_execute", self._statement))
+        return (
+            ("checkout", self._checkout),
+            ("checkin", self._checkin),
+            ("before_cursor_execute", self._statement),
+        )
 
 
-async def test_a_token_is_checked_in_one_statement_on_the_connection_that_serves_the_request(client_for):
-    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
+async def test_a_token_is_checked_in_one_statement_on_the_connection_that_serves_the_request(
+    client_for,
+):
+    gql = await client_for(
+        [toy_plugin], budget_sync_s=0
+    )  # no background budget synchronisation among the counted statements
     token = await user(gql, "city.zhao", "city_reviewer", areas=("330100",))
     with _Pool(gql.platform.engine) as pool:
         assert (await gql("{ me { username } }", token=token))["me"] == {"username": "city.zhao"}
@@ -122,11 +164,19 @@ async def test_a_token_is_checked_in_one_statement_on_the_connection_that_serves
 
 
 async def test_a_mutation_never_holds_a_read_connection_while_it_writes(client_for):
-    gql = await client_for([toy_plugin], budget_sync_s=0)  # no background budget synchronisation among the counted statements
+    gql = await client_for(
+        [toy_plugin], budget_sync_s=0
+    )  # no background budget synchronisation among the counted statements
     inst = await register(gql, name="杭州写入连接有限公司")
     token = await user(gql, "peixun.co", "applicant", credit_codes=(inst["creditCode"],))
-    draft = {"institutionId": inst["id"], "schemeId": "toy", "kind": "recognition", "form": {"trainees": 120},
-             "occupations": ["Z"], "roundId": "2026"}
+    draft = {
+        "institutionId": inst["id"],
+        "schemeId": "toy",
+        "kind": "recognition",
+        "form": {"trainees": 120},
+        "occupations": ["Z"],
+        "roundId": "2026",
+    }
     with _Pool(gql.platform.engine) as pool:
         ok((await gql(CREATE, {"input": draft}, token=token))["createApplication"])
     assert pool.most_held == 1

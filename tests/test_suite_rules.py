@@ -1,6 +1,7 @@
 """How the suite itself behaves: the edit-test loop's subset (``pytest -m fast``, see README)
 reaches every test module, and the PostgreSQL variants are never silently left out: skipped with
 the reason without a server, failed in CI."""
+
 from __future__ import annotations
 
 import os
@@ -25,13 +26,25 @@ def test_every_test_module_has_a_fast_test(pytestconfig):
 def _pytest_without_postgres(**env: str) -> str:
     """Run one database test (both engines) in a fresh pytest with no PostgreSQL server configured
     (in CI its PostgreSQL variant errors at setup, in ``postgres_template``)."""
-    clean = {k: v for k, v in os.environ.items() if k not in ("ACCREDIT_TEST_POSTGRES_URL", "CI") and not k.startswith("PYTEST_")}
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", ONE_DATABASE_TEST],
-                          cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=300)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("ACCREDIT_TEST_POSTGRES_URL", "CI") and not k.startswith("PYTEST_")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", ONE_DATABASE_TEST],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     return done.stdout
 
 
-@pytest.mark.parametrize("ci, outcome", [("", "1 passed, 1 skipped"), ("true", "1 passed, 1 error")], ids=["local", "ci"])
+@pytest.mark.parametrize(
+    "ci, outcome", [("", "1 passed, 1 skipped"), ("true", "1 passed, 1 error")], ids=["local", "ci"]
+)
 def test_postgresql_variants_are_skipped_with_the_reason_locally_and_fail_in_ci(ci, outcome):
     output = _pytest_without_postgres(CI=ci)
     assert outcome in output, output[-3000:]

@@ -5,6 +5,7 @@ Every POST to /graphql is authenticated first (:class:`Authenticate`): a valid `
 Bearer`` token (from ``login``, or an API token) names the actor; no header means the public view;
 a header that is not a currently valid token is answered 401 and nothing runs.
 """
+
 from __future__ import annotations
 
 import gc
@@ -48,15 +49,25 @@ STATIC = Path(__file__).with_name("static")
 
 class AccreditGraphQL(GraphQL):
     def __init__(self, platform: Platform):
-        super().__init__(schema, graphql_ide="graphiql" if platform.settings.graphiql else None, allow_queries_via_get=False)
+        super().__init__(
+            schema,
+            graphql_ide="graphiql" if platform.settings.graphiql else None,
+            allow_queries_via_get=False,
+        )
         self.platform = platform
 
     async def get_context(self, request, response) -> Context:  # type: ignore[override]
         client = request.client.host if request.client else "unknown"
         await self.platform.refresh_calendar()
-        return Context(platform=self.platform, actor=request.scope.get("accredit.actor") or Actor.public(),
-                       client=client, login_session=request.scope.get("accredit.session"), request=request, response=response,
-                       _session=request.scope.get("accredit.read_session"))
+        return Context(
+            platform=self.platform,
+            actor=request.scope.get("accredit.actor") or Actor.public(),
+            client=client,
+            login_session=request.scope.get("accredit.session"),
+            request=request,
+            response=response,
+            _session=request.scope.get("accredit.read_session"),
+        )
 
     @property
     def graphql_ide_html(self) -> str:
@@ -72,8 +83,12 @@ class AccreditGraphQL(GraphQL):
         try:
             response = await self.run(Request(scope=scope, receive=receive))
         except HTTPException as refused:
-            return await _error(send, refused.status_code, "BAD_REQUEST" if refused.status_code == 400 else "REQUEST_REFUSED",
-                                f"请求无效：{refused.reason}")
+            return await _error(
+                send,
+                refused.status_code,
+                "BAD_REQUEST" if refused.status_code == 400 else "REQUEST_REFUSED",
+                f"请求无效：{refused.reason}",
+            )
         await response(scope, receive, send)
 
     def encode_json(self, data: object) -> bytes:
@@ -96,7 +111,9 @@ class AccreditGraphQL(GraphQL):
             return await super().run(request, *args, **kwargs)
         except HTTPException as refused:
             code = getattr(refused, "code", HTTP_CODES.get(refused.status_code, "BAD_REQUEST"))
-            return Response(_body(code, refused.reason), refused.status_code, media_type="application/json")
+            return Response(
+                _body(code, refused.reason), refused.status_code, media_type="application/json"
+            )
 
 
 def development_actor(headers: dict[bytes, bytes]) -> Actor:
@@ -132,13 +149,25 @@ class Authenticate:
                     if kind.lower() != "bearer" or not token.strip():
                         raise InvalidToken("not a bearer token")
                     session = new_read_session(self.platform.engine)
-                    actor, login_session = await authenticate(session, self.platform.secret, token.strip())
+                    actor, login_session = await authenticate(
+                        session, self.platform.secret, token.strip()
+                    )
                 except InvalidToken:
-                    return await _error(send, 401, "UNAUTHENTICATED", "令牌无效、已过期或已注销，请重新登录",
-                                        [(b"www-authenticate", b'Bearer error="invalid_token"')])
+                    return await _error(
+                        send,
+                        401,
+                        "UNAUTHENTICATED",
+                        "令牌无效、已过期或已注销，请重新登录",
+                        [(b"www-authenticate", b'Bearer error="invalid_token"')],
+                    )
             elif self.platform.settings.dev_identity_headers and ROLE_HEADER.encode() in headers:
                 actor = development_actor(headers)
-            scope = {**scope, "accredit.actor": actor, "accredit.session": login_session, "accredit.read_session": session}
+            scope = {
+                **scope,
+                "accredit.actor": actor,
+                "accredit.session": login_session,
+                "accredit.read_session": session,
+            }
             return await self.app(scope, receive, send)
         finally:
             if session is not None:
@@ -146,13 +175,26 @@ class Authenticate:
 
 
 def _body(code: str, message: str) -> bytes:
-    return json.dumps({"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False).encode()
+    return json.dumps(
+        {"errors": [{"message": message, "extensions": {"code": code}}]}, ensure_ascii=False
+    ).encode()
 
 
-async def _error(send, status: int, code: str, message: str, extra_headers: list[tuple[bytes, bytes]] = ()) -> None:
+async def _error(
+    send, status: int, code: str, message: str, extra_headers: list[tuple[bytes, bytes]] = ()
+) -> None:
     body = _body(code, message)
-    await send({"type": "http.response.start", "status": status, "headers": [
-        (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), *extra_headers]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *extra_headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -160,7 +202,9 @@ def create_app(platform: Platform | None = None) -> Starlette:
     install_log_redaction()  # identity and phone numbers never reach a log, whoever logs them
     platform = platform or Platform()
     _ = platform.allowed_documents  # a misconfigured allow-list fails here, before anything listens
-    configure_logging(platform.settings)  # JSON lines or text (core.logs), unless already configured
+    configure_logging(
+        platform.settings
+    )  # JSON lines or text (core.logs), unless already configured
 
     async def health(_: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -169,8 +213,10 @@ def create_app(platform: Platform | None = None) -> Starlette:
         try:
             async with platform.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
-        except Exception as exc:  # noqa: BLE001 - report, never raise, from a probe
-            return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
+        except Exception as exc:
+            return JSONResponse(
+                {"status": "unavailable", "reason": type(exc).__name__}, status_code=503
+            )
         return JSONResponse({"status": "ready"})
 
     @asynccontextmanager
@@ -180,16 +226,29 @@ def create_app(platform: Platform | None = None) -> Starlette:
         await platform.close()
 
     graphql = AccreditGraphQL(platform)
-    app = Starlette(routes=[
-        Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
-        Route("/exports/{name}.xlsx", Authenticate(export_endpoint(platform), platform), methods=["POST"]),
-        Route("/healthz", health), Route("/readyz", ready),
-        Mount(ASSETS, StaticFiles(directory=STATIC)),
-        *console_routes(),
-        *metrics_routes(platform),
-    ], lifespan=lifespan)
+    app = Starlette(
+        routes=[
+            Route("/graphql", Authenticate(graphql, platform), methods=["GET", "POST"]),
+            Route(
+                "/exports/{name}.xlsx",
+                Authenticate(export_endpoint(platform), platform),
+                methods=["POST"],
+            ),
+            Route("/healthz", health),
+            Route("/readyz", ready),
+            Mount(ASSETS, StaticFiles(directory=STATIC)),
+            *console_routes(),
+            *metrics_routes(platform),
+        ],
+        lifespan=lifespan,
+    )
     app.state.platform = platform
-    return RequestLog(BodyLimit(ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies), platform.settings.max_body_bytes))
+    return RequestLog(
+        BodyLimit(
+            ProxyHeadersMiddleware(app, trusted_hosts=platform.settings.trusted_proxies),
+            platform.settings.max_body_bytes,
+        )
+    )
 
 
 def settle_heap() -> None:
@@ -243,4 +302,3 @@ class BodyLimit:
 
     async def _refuse(self, send) -> None:
         await _error(send, 413, "REQUEST_TOO_LARGE", f"请求体超过 {self.limit} 字节上限")
-

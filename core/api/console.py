@@ -6,6 +6,7 @@ Every path under ``/console/`` that is not a built file is the app's own page (c
 such as ``/console/applications/…``), so the browser gets ``index.html`` for it; the hashed
 ``assets/`` are cached for good, ``index.html`` never.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,6 +41,7 @@ def console_routes() -> list[BaseRoute]:
         return RedirectResponse(f"{PREFIX}/")
 
     return [
-        Route("/", to_console), Route(PREFIX, to_console),
+        Route("/", to_console),
+        Route(PREFIX, to_console),
         Mount(PREFIX, ConsoleFiles(directory=ASSETS, html=True)),
     ]

@@ -3,6 +3,7 @@
 DataLoaders dispatch concurrently but one ``AsyncSession`` must not be used concurrently, so
 every loader query runs under :attr:`Context.lock`.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -25,7 +26,9 @@ class Context:
     actor: Actor
     client: str = "unknown"  # the caller's address, for budgets of anonymous callers
     login_session: str | None = None  # the bearer token's session (what logout ends)
-    request: Request | None = None  # the HTTP request (its cookies) and the response's headers (cookies set)
+    request: Request | None = (
+        None  # the HTTP request (its cookies) and the response's headers (cookies set)
+    )
     response: Response | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     _session: AsyncSession | None = None
@@ -62,7 +65,9 @@ class Context:
         as a missing one does, at the same cost, and is counted as a denial."""
         shown = await visible.load_many(ids)
         hidden = [i for i, row in zip(ids, shown) if row is None]
-        for i, exists in zip(hidden, await self.loaders.exists[entity].load_many(hidden) if hidden else ()):
+        for i, exists in zip(
+            hidden, await self.loaders.exists[entity].load_many(hidden) if hidden else ()
+        ):
             if exists:
                 self.deny("lookup outside the caller's view", (entity, i))
         return shown

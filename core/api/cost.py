@@ -43,16 +43,34 @@ adds what it charged to the totals in the database and reads back the others' ea
 what the others admit within one synchronisation). Charging needs no lock: checking and charging
 happen with no ``await`` in between, so under asyncio no other request interleaves.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from graphql import (
-    ExecutionResult, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, GraphQLField, GraphQLInt,
-    GraphQLNamedType, GraphQLSchema, InlineFragmentNode, OperationDefinitionNode, OperationType, SelectionSetNode,
-    VariableNode, get_named_type, get_nullable_type, is_abstract_type, is_composite_type, is_list_type, is_object_type,
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLField,
+    GraphQLInt,
+    GraphQLNamedType,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    VariableNode,
+    get_named_type,
+    get_nullable_type,
+    is_abstract_type,
+    is_composite_type,
+    is_list_type,
+    is_object_type,
     value_from_ast,
 )
 from graphql.execution.values import get_variable_values
@@ -82,10 +100,26 @@ mutation selecting only these costs nothing here."""
 REQUESTS_PER_POINT = 100
 """GitHub's divisor: a point pays for 100 list fetches."""
 
-CONFIGURATION_TYPES = frozenset({
-    "Scheme", "ApplicationKind", "Stage", "Transition", "Criterion", "Round", "QuotaRule", "Parameter",
-    "ParameterValue", "PluginInfo", "QuotaUsage", "UserError", "Scope", "Contact", "JudgmentRequirement", "TimeInStage",
-})
+CONFIGURATION_TYPES = frozenset(
+    {
+        "Scheme",
+        "ApplicationKind",
+        "Stage",
+        "Transition",
+        "Criterion",
+        "Round",
+        "QuotaRule",
+        "Parameter",
+        "ParameterValue",
+        "PluginInfo",
+        "QuotaUsage",
+        "UserError",
+        "Scope",
+        "Contact",
+        "JudgmentRequirement",
+        "TimeInStage",
+    }
+)
 """Types whose lists are bounded by what the plugins declare (schemes, workflows, criteria, …), by
 the request itself (a payload's errors, the caller's scopes) or by their row (an institution's
 contacts, kept in one column), and held in memory: a list of them is no database fetch and counts
@@ -95,33 +129,51 @@ counts as an unbounded database list: an unknown new list is over-counted, never
 
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
-PAGINATION_REQUIRED, QUERY_TOO_COSTLY, RATE_LIMITED = "PAGINATION_REQUIRED", "QUERY_TOO_COSTLY", "RATE_LIMITED"
+PAGINATION_REQUIRED, QUERY_TOO_COSTLY, RATE_LIMITED = (
+    "PAGINATION_REQUIRED",
+    "QUERY_TOO_COSTLY",
+    "RATE_LIMITED",
+)
 
 
 @dataclass(frozen=True)
 class Estimate:
-    nodes: int                           # objects the response may hold (connections' pages and database lists)
-    requests: int                        # list fetches needed, GitHub-style (one per parent item)
-    points: int                          # what the request is charged
-    problems: tuple[GraphQLError, ...]   # PAGINATION_REQUIRED errors, one per offending connection
+    nodes: int  # objects the response may hold (connections' pages and database lists)
+    requests: int  # list fetches needed, GitHub-style (one per parent item)
+    points: int  # what the request is charged
+    problems: tuple[GraphQLError, ...]  # PAGINATION_REQUIRED errors, one per offending connection
 
 
-def estimate(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: dict[str, FragmentDefinitionNode],
-             variables: dict[str, object]) -> Estimate:
+def estimate(
+    schema: GraphQLSchema,
+    operation: OperationDefinitionNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    variables: dict[str, object],
+) -> Estimate:
     """Nodes, requests and points of ``operation`` (validated) with its coerced ``variables``."""
-    root = {OperationType.QUERY: schema.query_type, OperationType.MUTATION: schema.mutation_type,
-            OperationType.SUBSCRIPTION: schema.subscription_type}[operation.operation]
+    root = {
+        OperationType.QUERY: schema.query_type,
+        OperationType.MUTATION: schema.mutation_type,
+        OperationType.SUBSCRIPTION: schema.subscription_type,
+    }[operation.operation]
     walk = _Walk(schema, fragments, variables)
     nodes, requests = walk.selections(operation.selection_set, root, frozenset())
     if operation.operation is OperationType.MUTATION:
-        points = 0 if _root_fields(operation.selection_set, fragments) <= SELF_PRICED_MUTATIONS else MUTATION_COST
+        points = (
+            0
+            if _root_fields(operation.selection_set, fragments) <= SELF_PRICED_MUTATIONS
+            else MUTATION_COST
+        )
     else:
         points = max(1, (requests + REQUESTS_PER_POINT // 2) // REQUESTS_PER_POINT)
     return Estimate(nodes, requests, points, tuple(walk.problems))
 
 
-def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, FragmentDefinitionNode],
-                 seen: frozenset[str] = frozenset()) -> set[str]:
+def _root_fields(
+    selection_set: SelectionSetNode,
+    fragments: dict[str, FragmentDefinitionNode],
+    seen: frozenset[str] = frozenset(),
+) -> set[str]:
     """Names of the fields an operation selects at its root, through fragments (``__typename`` aside)."""
     names: set[str] = set()
     for selection in selection_set.selections:
@@ -129,8 +181,15 @@ def _root_fields(selection_set: SelectionSetNode, fragments: dict[str, FragmentD
             names |= {selection.name.value} - {"__typename"}
         elif isinstance(selection, InlineFragmentNode):
             names |= _root_fields(selection.selection_set, fragments, seen)
-        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in fragments.keys() - seen:
-            names |= _root_fields(fragments[selection.name.value].selection_set, fragments, seen | {selection.name.value})
+        elif (
+            isinstance(selection, FragmentSpreadNode)
+            and selection.name.value in fragments.keys() - seen
+        ):
+            names |= _root_fields(
+                fragments[selection.name.value].selection_set,
+                fragments,
+                seen | {selection.name.value},
+            )
     return names
 
 
@@ -142,12 +201,19 @@ class _Walk:
     walk linear in the document even where fragments are spread many times.
     """
 
-    def __init__(self, schema: GraphQLSchema, fragments: dict[str, FragmentDefinitionNode], variables: dict[str, object]):
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: dict[str, FragmentDefinitionNode],
+        variables: dict[str, object],
+    ):
         self.schema, self.fragments, self.variables = schema, fragments, variables
         self.problems: list[GraphQLError] = []
         self.memo: dict[str, tuple[int, int]] = {}
 
-    def selections(self, selection_set: SelectionSetNode | None, parent, seen: frozenset[str]) -> tuple[int, int]:
+    def selections(
+        self, selection_set: SelectionSetNode | None, parent, seen: frozenset[str]
+    ) -> tuple[int, int]:
         nodes = requests = 0
         if selection_set is None:
             return 0, 0
@@ -183,7 +249,9 @@ class _Walk:
         if definition is None:
             return 0, 0
         named = get_named_type(definition.type)
-        n, r = self.selections(node.selection_set, named, seen) if is_composite_type(named) else (0, 0)
+        n, r = (
+            self.selections(node.selection_set, named, seen) if is_composite_type(named) else (0, 0)
+        )
         if named.name.endswith("Connection"):
             size = self._connection_first(node, definition)
             return size + size * n, 1 + size * r
@@ -204,13 +272,19 @@ class _Walk:
     def _connection_first(self, node: FieldNode, definition: GraphQLField) -> int:
         first, name = self._first(node, definition), node.name.value
         if first is None:
-            self._refuse(node, f"连接字段 {name} 须提供 first 参数（1–{MAX_PAGE}）；"
-                               f"You must provide a `first` value (1–{MAX_PAGE}) to paginate the `{name}` connection.")
+            self._refuse(
+                node,
+                f"连接字段 {name} 须提供 first 参数（1–{MAX_PAGE}）；"
+                f"You must provide a `first` value (1–{MAX_PAGE}) to paginate the `{name}` connection.",
+            )
             return 0
         if not 1 <= first <= MAX_PAGE:
-            self._refuse(node, f"连接字段 {name} 的 first 为 {first}，应在 1 到 {MAX_PAGE} 之间；"
-                               f"Requesting {first} records on the `{name}` connection is outside the `first` "
-                               f"range of 1–{MAX_PAGE} records.")
+            self._refuse(
+                node,
+                f"连接字段 {name} 的 first 为 {first}，应在 1 到 {MAX_PAGE} 之间；"
+                f"Requesting {first} records on the `{name}` connection is outside the `first` "
+                f"range of 1–{MAX_PAGE} records.",
+            )
             return 0
         return first
 
@@ -225,7 +299,9 @@ class _Walk:
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     def _refuse(self, node: FieldNode, message: str) -> None:
-        self.problems.append(GraphQLError(message, nodes=[node], extensions={"code": PAGINATION_REQUIRED}))
+        self.problems.append(
+            GraphQLError(message, nodes=[node], extensions={"code": PAGINATION_REQUIRED})
+        )
 
     def _type(self, name: str, parent):
         return self.schema.get_type(name) or parent
@@ -246,7 +322,7 @@ def _reach(schema: GraphQLSchema):
         t = schema.get_type(name)
         return node is not None and is_object_type(t) and node in t.interfaces
 
-    @lru_cache(maxsize=None)
+    @cache
     def reach(name: str, visiting: frozenset[str] = frozenset()) -> bool:
         t = schema.get_type(name)
         if name in CONFIGURATION_TYPES or name in visiting or not is_composite_type(t):
@@ -257,7 +333,9 @@ def _reach(schema: GraphQLSchema):
             child = get_named_type(field.type)
             if field_name.startswith("__") or not is_composite_type(child):
                 continue
-            if child.name.endswith("Connection") or (is_list_type(get_nullable_type(field.type)) and entities(child.name)):
+            if child.name.endswith("Connection") or (
+                is_list_type(get_nullable_type(field.type)) and entities(child.name)
+            ):
                 return True
             if reach(child.name, visiting | {name}):
                 return True
@@ -266,13 +344,17 @@ def _reach(schema: GraphQLSchema):
     return lambda name: entities(name) or reach(name)
 
 
-def _operation(execution_context) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:
+def _operation(
+    execution_context,
+) -> tuple[OperationDefinitionNode, dict[str, FragmentDefinitionNode]] | None:
     document = execution_context.graphql_document
     # the name strawberry hands to execution: the one requested, else the first operation's
     operation = get_operation_ast(document, execution_context.operation_name)
     if operation is None:
         return None  # no such operation: execution refuses it and runs nothing
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
     return operation, fragments
 
 
@@ -296,7 +378,9 @@ class QueryCost(SchemaExtension):
         execution_context = self.execution_context
         errors = self._admit(execution_context)
         if errors:
-            execution_context.result = ExecutionResult(data=None, errors=errors)  # execution is skipped
+            execution_context.result = ExecutionResult(
+                data=None, errors=errors
+            )  # execution is skipped
         yield
 
     def get_results(self) -> dict[str, object]:
@@ -308,7 +392,9 @@ class QueryCost(SchemaExtension):
             return []
         operation, fragments = found
         schema: GraphQLSchema = execution_context.schema._schema
-        variables = get_variable_values(schema, operation.variable_definitions or (), execution_context.variables or {})
+        variables = get_variable_values(
+            schema, operation.variable_definitions or (), execution_context.variables or {}
+        )
         if isinstance(variables, list):
             return []  # invalid variables: execution reports them and runs nothing
         cost = estimate(schema, operation, fragments, variables.coerced)
@@ -317,19 +403,37 @@ class QueryCost(SchemaExtension):
         context = execution_context.context
         settings = context.platform.settings
         if cost.nodes > settings.query_max_nodes:
-            return [GraphQLError(
-                f"查询预计返回至多 {cost.nodes:,} 个节点，超过上限 {settings.query_max_nodes:,}，请减小 first 或拆分查询；"
-                f"This query requests up to {cost.nodes:,} possible nodes which exceeds the maximum limit of "
-                f"{settings.query_max_nodes:,}.",
-                extensions={"code": QUERY_TOO_COSTLY, "nodes": cost.nodes, "limit": settings.query_max_nodes})]
+            return [
+                GraphQLError(
+                    f"查询预计返回至多 {cost.nodes:,} 个节点，超过上限 {settings.query_max_nodes:,}，请减小 first 或拆分查询；"
+                    f"This query requests up to {cost.nodes:,} possible nodes which exceeds the maximum limit of "
+                    f"{settings.query_max_nodes:,}.",
+                    extensions={
+                        "code": QUERY_TOO_COSTLY,
+                        "nodes": cost.nodes,
+                        "limit": settings.query_max_nodes,
+                    },
+                )
+            ]
         charge = context.platform.query_budgets.charge(budget_key(context), cost.points)
         if not charge.paid:
-            return [GraphQLError(
-                f"查询额度不足：本次需 {cost.points} 点，剩余 {charge.remaining} 点，额度于 {charge.reset_iso} 重置；"
-                f"API rate limit exceeded: this request costs {cost.points} point{'s' * (cost.points != 1)}, {charge.remaining} remain "
-                f"until the budget resets at {charge.reset_iso}.",
-                extensions={"code": RATE_LIMITED, "requested": cost.points, "remaining": charge.remaining,
-                            "resetAt": charge.reset_iso})]
-        self.cost = {"requested": cost.points, "nodes": cost.nodes, "remaining": charge.remaining,
-                     "resetAt": charge.reset_iso}
+            return [
+                GraphQLError(
+                    f"查询额度不足：本次需 {cost.points} 点，剩余 {charge.remaining} 点，额度于 {charge.reset_iso} 重置；"
+                    f"API rate limit exceeded: this request costs {cost.points} point{'s' * (cost.points != 1)}, {charge.remaining} remain "
+                    f"until the budget resets at {charge.reset_iso}.",
+                    extensions={
+                        "code": RATE_LIMITED,
+                        "requested": cost.points,
+                        "remaining": charge.remaining,
+                        "resetAt": charge.reset_iso,
+                    },
+                )
+            ]
+        self.cost = {
+            "requested": cost.points,
+            "nodes": cost.nodes,
+            "remaining": charge.remaining,
+            "resetAt": charge.reset_iso,
+        }
         return []

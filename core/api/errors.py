@@ -1,4 +1,5 @@
 """Turning refusals into client-visible errors, and masking everything unexpected."""
+
 from __future__ import annotations
 
 from graphql import GraphQLError
@@ -11,7 +12,13 @@ def as_graphql_error(refused: Refused) -> GraphQLError:
     from core.api.types.common import _camel_path
 
     first = refused.errors[0]
-    return GraphQLError(first.message, extensions={
-        "code": first.code.value,
-        "errors": [{"field": _camel_path(e.field), "code": e.code.value, "message": e.message} for e in refused.errors],
-    })
+    return GraphQLError(
+        first.message,
+        extensions={
+            "code": first.code.value,
+            "errors": [
+                {"field": _camel_path(e.field), "code": e.code.value, "message": e.message}
+                for e in refused.errors
+            ],
+        },
+    )

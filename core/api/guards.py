@@ -22,6 +22,7 @@ and whose message names the limit and what the document had:
 Other documents that cannot run keep graphql-core's message with a code too:
 ``GRAPHQL_PARSE_FAILED`` (not GraphQL) and ``GRAPHQL_VALIDATION_FAILED`` (not valid against the schema).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,16 +32,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graphql import (
-    ASTValidationRule, DocumentNode, FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError, GraphQLSchema,
-    GraphQLSyntaxError, InlineFragmentNode, NoSchemaIntrospectionCustomRule, OperationDefinitionNode, SelectionSetNode, ValidationContext, parse, validate,
+    ASTValidationRule,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSchema,
+    GraphQLSyntaxError,
+    InlineFragmentNode,
+    NoSchemaIntrospectionCustomRule,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    ValidationContext,
+    parse,
+    validate,
 )
 from strawberry.extensions import SchemaExtension
-
-from core.api.persisted import DOCUMENT_NOT_ALLOWED, digest
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 
-TOO_MANY_TOKENS, REPEATED_FIELDS, DOCUMENT_TOO_LARGE = "TOO_MANY_TOKENS", "REPEATED_FIELDS", "DOCUMENT_TOO_LARGE"
+from core.api.persisted import DOCUMENT_NOT_ALLOWED, digest
+
+TOO_MANY_TOKENS, REPEATED_FIELDS, DOCUMENT_TOO_LARGE = (
+    "TOO_MANY_TOKENS",
+    "REPEATED_FIELDS",
+    "DOCUMENT_TOO_LARGE",
+)
 QUERY_TOO_DEEP, TOO_MANY_ALIASES = "QUERY_TOO_DEEP", "TOO_MANY_ALIASES"
 INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
 PARSE_FAILED, VALIDATION_FAILED = "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"
@@ -48,8 +66,8 @@ PARSE_FAILED, VALIDATION_FAILED = "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FA
 
 @dataclass(frozen=True)
 class Limits:
-    max_tokens: int = 3000      # while parsing
-    max_repeats: int = 20       # the same response key within one selection set, fragments flattened
+    max_tokens: int = 3000  # while parsing
+    max_repeats: int = 20  # the same response key within one selection set, fragments flattened
     max_selections: int = 5000  # selections visited, fragments expanded where used
     max_depth: int = 15
     max_aliases: int = 30
@@ -78,8 +96,11 @@ class GuardedParse(SchemaExtension):
         if context.query:  # no query: strawberry answers that itself
             allowed = context.context.platform.allowed_documents
             if allowed is not None and digest(context.query) not in allowed:
-                raise refusal(DOCUMENT_NOT_ALLOWED, "本服务只接受已登记的查询文档（ACCREDIT_ALLOWED_DOCUMENTS）；"
-                                                    "This server accepts only its registered GraphQL documents.")
+                raise refusal(
+                    DOCUMENT_NOT_ALLOWED,
+                    "本服务只接受已登记的查询文档（ACCREDIT_ALLOWED_DOCUMENTS）；"
+                    "This server accepts only its registered GraphQL documents.",
+                )
             context.graphql_document = parse_document(context.query, self.limits)
         yield
 
@@ -89,13 +110,22 @@ def parse_document(query: str, limits: Limits = LIMITS) -> DocumentNode:
         return _parse(query, max_tokens=limits.max_tokens)
     except GraphQLSyntaxError as error:
         if f"more than {limits.max_tokens} tokens" in error.message:
-            raise refusal(TOO_MANY_TOKENS, f"查询超过 {limits.max_tokens} 个词法单元（token）上限，请拆分查询；"
-                                           f"The document has more than {limits.max_tokens} tokens.") from None
-        raise GraphQLError(error.message, error.nodes, error.source, error.positions,
-                           extensions={"code": PARSE_FAILED}) from None
+            raise refusal(
+                TOO_MANY_TOKENS,
+                f"查询超过 {limits.max_tokens} 个词法单元（token）上限，请拆分查询；"
+                f"The document has more than {limits.max_tokens} tokens.",
+            ) from None
+        raise GraphQLError(
+            error.message,
+            error.nodes,
+            error.source,
+            error.positions,
+            extensions={"code": PARSE_FAILED},
+        ) from None
 
 
 # -- validation ------------------------------------------------------------------------------------
+
 
 def _coded(rule: type[ASTValidationRule], code: str, message) -> type[ASTValidationRule]:
     """``rule`` (which reports while it is built) with its errors re-worded and given ``code``."""
@@ -120,19 +150,29 @@ def _coded(rule: type[ASTValidationRule], code: str, message) -> type[ASTValidat
 
 def _aliases(found: str) -> str:
     count = re.match(r"\d+", found)
-    return (f"查询使用了 {count.group() if count else '过多'} 个别名，超过上限 {LIMITS.max_aliases}；"
-            f"The document uses more than {LIMITS.max_aliases} aliases ({found}).")
+    return (
+        f"查询使用了 {count.group() if count else '过多'} 个别名，超过上限 {LIMITS.max_aliases}；"
+        f"The document uses more than {LIMITS.max_aliases} aliases ({found})."
+    )
 
 
 LIMIT_RULES = (
-    _coded(depth_rule(LIMITS.max_depth, should_ignore=None), QUERY_TOO_DEEP,
-           lambda _: f"查询嵌套超过 {LIMITS.max_depth} 层上限，请减少嵌套；The operation is nested deeper than {LIMITS.max_depth} levels."),
+    _coded(
+        depth_rule(LIMITS.max_depth, should_ignore=None),
+        QUERY_TOO_DEEP,
+        lambda _: (
+            f"查询嵌套超过 {LIMITS.max_depth} 层上限，请减少嵌套；The operation is nested deeper than {LIMITS.max_depth} levels."
+        ),
+    ),
     _coded(alias_rule(LIMITS.max_aliases), TOO_MANY_ALIASES, _aliases),
 )
 """Built once, so validation results are cached across requests (the rules are part of the key)."""
 
-NO_INTROSPECTION = _coded(NoSchemaIntrospectionCustomRule, INTROSPECTION_DISABLED,
-                          lambda found: f"本服务已关闭内省查询；GraphQL introspection is disabled here ({found})")
+NO_INTROSPECTION = _coded(
+    NoSchemaIntrospectionCustomRule,
+    INTROSPECTION_DISABLED,
+    lambda found: f"本服务已关闭内省查询；GraphQL introspection is disabled here ({found})",
+)
 
 
 class QueryShapeGuard(SchemaExtension):
@@ -151,8 +191,9 @@ class QueryShapeGuard(SchemaExtension):
         if problem:
             context.pre_execution_errors = [problem]
         else:
-            context.pre_execution_errors = self.validate(context.schema._schema, context.graphql_document,
-                                                         tuple(context.validation_rules))
+            context.pre_execution_errors = self.validate(
+                context.schema._schema, context.graphql_document, tuple(context.validation_rules)
+            )
         yield
 
 
@@ -160,9 +201,13 @@ class QueryShapeGuard(SchemaExtension):
 def _cached_validation(size: int):
     @lru_cache(maxsize=size)
     def run(schema: GraphQLSchema, document: DocumentNode, rules: tuple) -> list[GraphQLError]:
-        return [error if (error.extensions or {}).get("code") else
-                GraphQLError(error.message, error.nodes, extensions={"code": VALIDATION_FAILED})
-                for error in validate(schema, document, rules)]
+        return [
+            error
+            if (error.extensions or {}).get("code")
+            else GraphQLError(error.message, error.nodes, extensions={"code": VALIDATION_FAILED})
+            for error in validate(schema, document, rules)
+        ]
+
     return run
 
 
@@ -172,10 +217,14 @@ class _TooLarge(Exception):
 
 def shape_problem(document: DocumentNode, limits: Limits = LIMITS) -> GraphQLError | None:
     """The first repeated field or fragment blow-up of ``document``, as a coded refusal."""
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
     visited = 0
 
-    def keys(selection_set: SelectionSetNode, path: frozenset[str]) -> Iterator[tuple[str, SelectionSetNode | None]]:
+    def keys(
+        selection_set: SelectionSetNode, path: frozenset[str]
+    ) -> Iterator[tuple[str, SelectionSetNode | None]]:
         nonlocal visited
         for selection in selection_set.selections:
             visited += 1
@@ -194,9 +243,13 @@ def shape_problem(document: DocumentNode, limits: Limits = LIMITS) -> GraphQLErr
         found = list(keys(selection_set, path))
         key, count = Counter(k for k, _ in found).most_common(1)[0] if found else ("", 0)
         if count > limits.max_repeats:
-            return refusal(REPEATED_FIELDS, f"查询中字段 {key!r} 在同一层级重复 {count} 次，超过上限 {limits.max_repeats}；"
-                                            f"The field {key!r} is selected {count} times in one selection set "
-                                            f"(at most {limits.max_repeats}).", [selection_set])
+            return refusal(
+                REPEATED_FIELDS,
+                f"查询中字段 {key!r} 在同一层级重复 {count} 次，超过上限 {limits.max_repeats}；"
+                f"The field {key!r} is selected {count} times in one selection set "
+                f"(at most {limits.max_repeats}).",
+                [selection_set],
+            )
         for _, child in found:
             if child is not None and (problem := check(child, path)):
                 return problem
@@ -204,11 +257,18 @@ def shape_problem(document: DocumentNode, limits: Limits = LIMITS) -> GraphQLErr
 
     try:
         for definition in document.definitions:
-            if isinstance(definition, OperationDefinitionNode) and (problem := check(definition.selection_set, frozenset())):
+            if isinstance(definition, OperationDefinitionNode) and (
+                problem := check(definition.selection_set, frozenset())
+            ):
                 return problem
     except _TooLarge:
-        return refusal(DOCUMENT_TOO_LARGE, f"查询展开片段后超过 {limits.max_selections} 个选择项，请拆分查询；"
-                                           f"The document has more than {limits.max_selections} selections once its fragments are expanded.")
+        return refusal(
+            DOCUMENT_TOO_LARGE,
+            f"查询展开片段后超过 {limits.max_selections} 个选择项，请拆分查询；"
+            f"The document has more than {limits.max_selections} selections once its fragments are expanded.",
+        )
     except RecursionError:
-        return refusal(QUERY_TOO_DEEP, "查询嵌套过深，请减少嵌套；The operation is nested too deeply.")
+        return refusal(
+            QUERY_TOO_DEEP, "查询嵌套过深，请减少嵌套；The operation is nested too deeply."
+        )
     return None

@@ -12,6 +12,7 @@
   digits failed validation itself). Each is refused ``INVALID`` with the path of the field, before
   the document is validated, executed or charged.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -24,8 +25,16 @@ from typing import Any
 
 from cross_web import HTTPException
 from graphql import (
-    ArgumentNode, DocumentNode, FieldNode, FloatValueNode, IntValueNode, ObjectFieldNode, StringValueNode,
-    VariableDefinitionNode, Visitor, visit,
+    ArgumentNode,
+    DocumentNode,
+    FieldNode,
+    FloatValueNode,
+    IntValueNode,
+    ObjectFieldNode,
+    StringValueNode,
+    VariableDefinitionNode,
+    Visitor,
+    visit,
 )
 from strawberry.extensions import SchemaExtension
 
@@ -35,7 +44,7 @@ from core.errors import ErrorCode, Refused, UserError
 MAX_DEPTH = 32
 """Deepest nesting of objects and arrays a request body may have (the deepest form needs about 10)."""
 MAX_REPORTED = 10
-INTEGERS = range(-2**63, 2**63)
+INTEGERS = range(-(2**63), 2**63)
 UNUSABLE = re.compile("[\x00\ud800-\udfff]")
 
 
@@ -70,7 +79,9 @@ def _deeper_than(value: Any, limit: int) -> bool:
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
         if children is None:
             continue
         if depth > limit:
@@ -133,7 +144,7 @@ class _Literals(Visitor):
         self.found += _refusal(_where(*ancestors, parent), float(node.value))
 
     def enter_int_value(self, node: IntValueNode, _key, parent, _path, ancestors) -> None:
-        too_long = len(node.value) > len(str(-2**63))  # never convert thousands of digits
+        too_long = len(node.value) > len(str(-(2**63)))  # never convert thousands of digits
         self.found += _refusal(_where(*ancestors, parent), 2**63 if too_long else int(node.value))
 
 
@@ -163,9 +174,16 @@ class InputCheck(SchemaExtension):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
         if not context.pre_execution_errors and context.graphql_document is not None:
-            found = list(itertools.islice(itertools.chain(
-                _literal_problems(context.graphql_document), _variable_problems(context.variables or {}),
-                _refusal(("operationName",), context.operation_name)), MAX_REPORTED))
+            found = list(
+                itertools.islice(
+                    itertools.chain(
+                        _literal_problems(context.graphql_document),
+                        _variable_problems(context.variables or {}),
+                        _refusal(("operationName",), context.operation_name),
+                    ),
+                    MAX_REPORTED,
+                )
+            )
             if found:
                 context.pre_execution_errors = [as_graphql_error(Refused(found))]
         yield

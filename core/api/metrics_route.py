@@ -5,6 +5,7 @@ anywhere); unset, only loopback callers (127.0.0.0/8, ::1: a Prometheus or an ag
 host) are answered. Behind a reverse proxy on the same host, either set the token or let the proxy
 pass the caller's address (uvicorn trusts ``X-Forwarded-For`` from 127.0.0.1 by default).
 """
+
 from __future__ import annotations
 
 import hmac
@@ -28,9 +29,16 @@ def metrics_routes(platform: Platform) -> list[Route]:
             return refused
         async with platform.reading() as session:
             slots = models.QuotaSlot
-            rows = (await session.execute(select(slots.scheme_id, slots.rule_id, func.count())
-                                          .group_by(slots.scheme_id, slots.rule_id))).all()
-        return Response(metrics.render([tuple(row) for row in rows]), media_type=CONTENT_TYPE_LATEST)
+            rows = (
+                await session.execute(
+                    select(slots.scheme_id, slots.rule_id, func.count()).group_by(
+                        slots.scheme_id, slots.rule_id
+                    )
+                )
+            ).all()
+        return Response(
+            metrics.render([tuple(row) for row in rows]), media_type=CONTENT_TYPE_LATEST
+        )
 
     return [Route("/metrics", scrape)]
 
@@ -40,12 +48,17 @@ def _refusal(request: Request, token: str | None) -> Response | None:
         given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
         if hmac.compare_digest(given.encode(), token.encode()):
             return None
-        return PlainTextResponse("metrics: send Authorization: Bearer <ACCREDIT_METRICS_TOKEN>\n", 401,
-                                 headers={"www-authenticate": "Bearer"})
+        return PlainTextResponse(
+            "metrics: send Authorization: Bearer <ACCREDIT_METRICS_TOKEN>\n",
+            401,
+            headers={"www-authenticate": "Bearer"},
+        )
     try:
         local = request.client is not None and ipaddress.ip_address(request.client.host).is_loopback
     except ValueError:
         local = False
     if local:
         return None
-    return PlainTextResponse("metrics: answered on this machine only, unless ACCREDIT_METRICS_TOKEN is set\n", 403)
+    return PlainTextResponse(
+        "metrics: answered on this machine only, unless ACCREDIT_METRICS_TOKEN is set\n", 403
+    )

@@ -7,6 +7,7 @@ recognised by its SHA-256. A request whose ``query`` is not one
 of them is refused ``DOCUMENT_NOT_ALLOWED`` before it is parsed. Unset, any document is accepted
 (and the other guards still apply).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,13 +24,19 @@ def digest(query: str) -> str:
 def allowed_documents(setting: str) -> frozenset[str] | None:
     """The digests of every document in the folders ``setting`` names; None when it names none.
     A folder that is missing or holds no document is a configuration error, said at start-up."""
-    folders = [CONSOLE_DOCUMENTS if part.strip() == "console" else Path(part.strip()) for part in setting.split(",") if part.strip()]
+    folders = [
+        CONSOLE_DOCUMENTS if part.strip() == "console" else Path(part.strip())
+        for part in setting.split(",")
+        if part.strip()
+    ]
     if not folders:
         return None
     digests: set[str] = set()
     for folder in folders:
         files = sorted(folder.glob("*.graphql")) if folder.is_dir() else []
         if not files:
-            raise ValueError(f"ACCREDIT_ALLOWED_DOCUMENTS: {folder} is not a folder of .graphql files")
+            raise ValueError(
+                f"ACCREDIT_ALLOWED_DOCUMENTS: {folder} is not a folder of .graphql files"
+            )
         digests.update(digest(path.read_text(encoding="utf-8")) for path in files)
     return frozenset(digests)

@@ -11,6 +11,7 @@ schema extension) tells it the operation name, the root fields, the caller's rol
 codes, including those of a mutation's ``errors`` payload. A request refused before GraphQL runs
 (401, 413, a body that is not JSON) is logged with the code of its error body.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,7 +74,9 @@ class RequestLog:
                 status = message["status"]
                 headers = [*message.get("headers", ()), (b"x-request-id", request_id.encode())]
                 message = {**message, "headers": headers}
-                if status != 200 and _json(headers):  # a refusal before GraphQL: small, and given the id too
+                if status != 200 and _json(
+                    headers
+                ):  # a refusal before GraphQL: small, and given the id too
                     held = message
                     return
             elif held is not None:
@@ -81,8 +84,11 @@ class RequestLog:
                 if message.get("more_body"):
                     return
                 body = _with_request_id(b"".join(chunks), request_id, outcome)
-                start = {**held, "headers": [(k, v) for k, v in held["headers"] if k != b"content-length"]
-                         + [(b"content-length", str(len(body)).encode())]}
+                start = {
+                    **held,
+                    "headers": [(k, v) for k, v in held["headers"] if k != b"content-length"]
+                    + [(b"content-length", str(len(body)).encode())],
+                }
                 held = None
                 await send(start)
                 message = {**message, "body": body}
@@ -119,10 +125,22 @@ def _record(outcome: Outcome, status: int, seconds: float, request_id: str) -> N
     label = fields[0] if len(fields) == 1 else ("multiple" if fields else "none")
     result = "ok" if not outcome.codes else outcome.codes[0]
     metrics.REQUESTS.labels(label, result).observe(seconds)
-    log.info("graphql %s %s", outcome.operation or label, result, extra={"fields": {
-        "request_id": request_id, "operation": outcome.operation, "fields": ",".join(fields) or None,
-        "role": outcome.role, "outcome": " ".join(dict.fromkeys(outcome.codes)) or "ok", "status": status,
-        "duration_ms": round(seconds * 1000, 1)}})
+    log.info(
+        "graphql %s %s",
+        outcome.operation or label,
+        result,
+        extra={
+            "fields": {
+                "request_id": request_id,
+                "operation": outcome.operation,
+                "fields": ",".join(fields) or None,
+                "role": outcome.role,
+                "outcome": " ".join(dict.fromkeys(outcome.codes)) or "ok",
+                "status": status,
+                "duration_ms": round(seconds * 1000, 1),
+            }
+        },
+    )
 
 
 class RequestOutcome(SchemaExtension):
@@ -143,10 +161,18 @@ class RequestOutcome(SchemaExtension):
             outcome.codes.append((error.extensions or {}).get("code", "INTERNAL_ERROR"))
             if request_id:
                 error.extensions = {**(error.extensions or {}), "requestId": request_id}
-        if result is not None and isinstance(result.data, dict) and context.operation_type.value == "mutation":
+        if (
+            result is not None
+            and isinstance(result.data, dict)
+            and context.operation_type.value == "mutation"
+        ):
             for payload in result.data.values():  # refusals a mutation answers in its payload
                 if isinstance(payload, dict):
-                    outcome.codes += [e.get("code", "ERROR") for e in payload.get("errors") or () if isinstance(e, dict)]
+                    outcome.codes += [
+                        e.get("code", "ERROR")
+                        for e in payload.get("errors") or ()
+                        if isinstance(e, dict)
+                    ]
 
 
 def _root_fields(context) -> list[str]:
@@ -156,11 +182,12 @@ def _root_fields(context) -> list[str]:
     if document is None:
         return []
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    chosen = next((o for o in operations if o.name and o.name.value == context.operation_name), None) or (
-        operations[0] if len(operations) == 1 else None)
+    chosen = next(
+        (o for o in operations if o.name and o.name.value == context.operation_name), None
+    ) or (operations[0] if len(operations) == 1 else None)
     if chosen is None:
         return []
-    root = context.schema._schema.get_root_type(chosen.operation)  # noqa: SLF001 - graphql-core's schema
+    root = context.schema._schema.get_root_type(chosen.operation)
     known = (root.fields if root is not None else {}).keys() | INTROSPECTION
     names = [s.name.value for s in chosen.selection_set.selections if isinstance(s, FieldNode)]
     return list(dict.fromkeys(name for name in names if name in known))[:MAX_ROOT_FIELDS]

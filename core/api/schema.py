@@ -1,4 +1,5 @@
 """The strawberry schema: queries, mutations, and the extensions every request goes through."""
+
 from __future__ import annotations
 
 import logging
@@ -6,25 +7,23 @@ from collections.abc import Iterator
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 from strawberry.types import ExecutionContext
 from strawberry.types.graphql import OperationType
-from strawberry.extensions import AddValidationRules, MaskErrors, SchemaExtension
 
 from core.api.cost import QueryCost
+from core.api.dashboard import DashboardQueries
 from core.api.guards import LIMIT_RULES, NO_INTROSPECTION, GuardedParse, QueryShapeGuard
 from core.api.inputs import InputCheck
-from core.api.request_log import RequestOutcome
-
+from core.api.mutations.accounts import AccountMutations, AccountQueries
 from core.api.mutations.applications import ApplicationMutations
 from core.api.mutations.identity import IdentityMutations
 from core.api.mutations.institutions import InstitutionMutations
-from core.api.dashboard import DashboardQueries
-from core.api.mutations.accounts import AccountMutations, AccountQueries
 from core.api.queries import Query as CoreQueries
+from core.api.request_log import RequestOutcome
 from core.api.types.applications import ApplicationType
 from core.api.types.institutions import InstitutionType
 from core.api.types.recognitions import RecognitionType
-
 
 log = logging.getLogger("accredit.api")
 
@@ -73,7 +72,9 @@ class IntrospectionSwitch(SchemaExtension):
 
 
 class AccreditSchema(strawberry.Schema):
-    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
         """A refused document (syntax, validation, a guard, the budget) is the client's mistake: one
         INFO line with the reason, not the document and a traceback at ERROR. Our own failures are
         logged as strawberry does, with the traceback (redacted, see :mod:`core.pii`)."""
@@ -101,7 +102,9 @@ def build_schema() -> strawberry.Schema:
             InputCheck,
             QueryShapeGuard,
             QueryCost,
-            lambda: MaskErrors(should_mask_error=_mask, error_message="服务器内部错误 (internal error)"),
+            lambda: MaskErrors(
+                should_mask_error=_mask, error_message="服务器内部错误 (internal error)"
+            ),
             CloseRequestSession,
         ],
     )

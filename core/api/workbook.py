@@ -1,11 +1,13 @@
 """A list as an Excel workbook (.xlsx, openpyxl): one sheet, Chinese headers in bold on a frozen
 first row, dates as real dates (formatted 2026-03-02, so that Excel sorts and filters them)."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, Callable
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -19,7 +21,7 @@ FORMATS = {dt.datetime: "yyyy-mm-dd hh:mm", dt.date: "yyyy-mm-dd"}
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: Callable[[dict], Any]   # the cell's value from one row of the GraphQL answer
+    value: Callable[[dict], Any]  # the cell's value from one row of the GraphQL answer
     width: int = 16
 
 
@@ -39,7 +41,11 @@ def as_beijing_time(value: str | None) -> dt.datetime | None:
     if not value:
         return None
     moment = dt.datetime.fromisoformat(value)
-    return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(CST).replace(tzinfo=None)
+    return (
+        (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC))
+        .astimezone(CST)
+        .replace(tzinfo=None)
+    )
 
 
 def as_beijing_date(value: str | None) -> dt.date | None:

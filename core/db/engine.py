@@ -8,6 +8,7 @@ deferred so that readers never wait for writers under WAL. A database file that 
 yet is created 0600 (it holds the sealed personal data beside everything else; SQLite gives its
 -wal and -shm files the same mode).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,6 @@ import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-
 from typing import TYPE_CHECKING
 
 import orjson
@@ -30,20 +30,26 @@ if TYPE_CHECKING:
 WRITE = "accredit_write"
 
 
-def make_engine(url: str, settings: "Settings | None" = None, *, echo: bool = False) -> AsyncEngine:
+def make_engine(url: str, settings: Settings | None = None, *, echo: bool = False) -> AsyncEngine:
     """An engine for ``url``: SQLite (aiosqlite) or PostgreSQL (asyncpg), chosen by the URL."""
     from core.settings import Settings
 
     settings = settings or Settings(database_url=url)
     if make_url(url).get_backend_name() == "postgresql":
         engine = create_async_engine(
-            url, echo=echo, json_deserializer=json_loads, pool_size=settings.pool_size, max_overflow=settings.pool_max_overflow,
+            url,
+            echo=echo,
+            json_deserializer=json_loads,
+            pool_size=settings.pool_size,
+            max_overflow=settings.pool_max_overflow,
             pool_timeout=settings.pool_timeout_s,
-            connect_args={"server_settings": {
-                "statement_timeout": str(settings.statement_timeout_ms),
-                "lock_timeout": str(settings.lock_timeout_ms),
-                "application_name": "accredit",
-            }},
+            connect_args={
+                "server_settings": {
+                    "statement_timeout": str(settings.statement_timeout_ms),
+                    "lock_timeout": str(settings.lock_timeout_ms),
+                    "application_name": "accredit",
+                }
+            },
         )
         _ping_when_idle(engine)
     else:
@@ -69,7 +75,7 @@ def json_loads(text: str):
     return json.loads(text)
 
 
-_HUGE = 2.0 ** 63
+_HUGE = 2.0**63
 
 
 def _has_huge_float(value) -> bool:
@@ -91,17 +97,18 @@ def _ping_when_idle(engine: AsyncEngine) -> None:
     request; under load a connection comes back to the pool and out again within milliseconds, and
     only one that sat idle can have been cut off by a restart. A failed ping invalidates the pool's
     older connections, as ``pool_pre_ping`` does, and the pool connects afresh."""
+
     @event.listens_for(engine.sync_engine, "checkin")
-    def _returned(_dbapi_connection, record):  # noqa: ANN001 - pool objects
+    def _returned(_dbapi_connection, record):
         record.info["returned_at"] = time.monotonic()
 
     @event.listens_for(engine.sync_engine, "checkout")
-    def _taken(dbapi_connection, record, _proxy):  # noqa: ANN001
+    def _taken(dbapi_connection, record, _proxy):
         returned = record.info.get("returned_at")
         if returned is not None and time.monotonic() - returned > PING_AFTER_IDLE_S:
             try:
                 engine.dialect.do_ping(dbapi_connection)
-            except Exception as error:  # noqa: BLE001 - any failure means: not usable
+            except Exception as error:
                 raise exc.InvalidatePoolError() from error
 
 
@@ -111,17 +118,20 @@ def _create_private(database: str | None) -> None:
         return
     try:
         os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except (FileExistsError, FileNotFoundError):  # there already, or no such folder: SQLite reports that
+    except (
+        FileExistsError,
+        FileNotFoundError,
+    ):  # there already, or no such folder: SQLite reports that
         pass
 
 
 def _configure_sqlite(engine: AsyncEngine, database: str | None, busy_timeout_ms: int) -> None:
     @event.listens_for(engine.sync_engine, "do_connect")
-    def _private(*_args):  # noqa: ANN002 - before SQLite opens (and would create) the file
+    def _private(*_args):
         _create_private(database)
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _connect(dbapi_connection, _record):  # noqa: ANN001 - DBAPI objects
+    def _connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -131,8 +141,10 @@ def _configure_sqlite(engine: AsyncEngine, database: str | None, busy_timeout_ms
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
-    def _begin(conn):  # noqa: ANN001
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+    def _begin(conn):
+        conn.exec_driver_sql(
+            "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN"
+        )
 
 
 @asynccontextmanager

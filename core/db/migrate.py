@@ -5,6 +5,7 @@ database's revision and compares it with the newest migration (:func:`head`, rea
 files), and runs Alembic only when they differ (importing and running it cost 0.6-0.9 s at every
 start).
 """
+
 from __future__ import annotations
 
 import asyncio

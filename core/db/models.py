@@ -4,12 +4,25 @@ Scheme metadata, criteria and workflows live in plugins, not here: rows refer to
 (``scheme_id``, ``kind``, ``stage``, ``criterion_id``) and every evaluation records the plugin and
 scheme version that produced it, so an old decision stays explainable after a plugin changes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -83,7 +96,7 @@ class Application(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    occupations: Mapped[list["ApplicationOccupation"]] = relationship(
+    occupations: Mapped[list[ApplicationOccupation]] = relationship(
         cascade="all, delete-orphan", order_by="ApplicationOccupation.position", lazy="raise"
     )
 
@@ -105,7 +118,7 @@ class Evaluation(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
-    trigger: Mapped[str] = mapped_column(String(64))          # "save", "submit", "review", transition id
+    trigger: Mapped[str] = mapped_column(String(64))  # "save", "submit", "review", transition id
     evaluated_on: Mapped[dt.date] = mapped_column(Date)
     plugin: Mapped[str] = mapped_column(String(200))
     plugin_version: Mapped[str] = mapped_column(String(40))
@@ -115,7 +128,9 @@ class Evaluation(Base):
     passed: Mapped[bool | None]
     grade: Mapped[str | None] = mapped_column(String(32))
     lines: Mapped[list[Any]] = mapped_column(default=list)
-    subtotals: Mapped[list[Any]] = mapped_column(default=list)   # [{title, citation, points, maximum}]
+    subtotals: Mapped[list[Any]] = mapped_column(
+        default=list
+    )  # [{title, citation, points, maximum}]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
@@ -149,11 +164,11 @@ class Review(Base):
     role: Mapped[str] = mapped_column(String(32))
     stage: Mapped[str] = mapped_column(String(64))
     transition: Mapped[str] = mapped_column(String(64))
-    decision: Mapped[str] = mapped_column(String(64))          # the target stage reached
+    decision: Mapped[str] = mapped_column(String(64))  # the target stage reached
     comment: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    judgments: Mapped[list["ReviewJudgment"]] = relationship(
+    judgments: Mapped[list[ReviewJudgment]] = relationship(
         cascade="all, delete-orphan", order_by="ReviewJudgment.id", lazy="raise"
     )
 
@@ -176,7 +191,9 @@ class Recognition(Base):
     institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
     scheme_id: Mapped[str] = mapped_column(String(64), index=True)
     city_code: Mapped[str] = mapped_column(String(6), index=True)  # the holder's city when granted
-    application_id: Mapped[int] = mapped_column(Integer, unique=True)  # the granting application (no FK: would be a cycle)
+    application_id: Mapped[int] = mapped_column(
+        Integer, unique=True
+    )  # the granting application (no FK: would be a cycle)
     title: Mapped[str] = mapped_column(String(300))
     code: Mapped[str | None] = mapped_column(String(64), unique=True)
     occupations: Mapped[list[Any]] = mapped_column(default=list)
@@ -200,7 +217,11 @@ class QuotaSlot(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     slot: Mapped[int] = mapped_column(primary_key=True)
     recognition_id: Mapped[int] = mapped_column(ForeignKey("recognitions.id"), index=True)
-    __table_args__ = (UniqueConstraint("scheme_id", "rule_id", "key", "recognition_id", name="uq_quota_slot_holder"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "scheme_id", "rule_id", "key", "recognition_id", name="uq_quota_slot_holder"
+        ),
+    )
 
 
 class Event(Base):
@@ -227,7 +248,10 @@ class Event(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    __table_args__ = (Index("ix_events_entity", "entity", "entity_id"), UniqueConstraint("seq", name="uq_events_seq"))
+    __table_args__ = (
+        Index("ix_events_entity", "entity", "entity_id"),
+        UniqueConstraint("seq", name="uq_events_seq"),
+    )
 
 
 class AuditHead(Base):
@@ -256,7 +280,9 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
-    scopes: Mapped[list["UserScope"]] = relationship(cascade="all, delete-orphan", order_by="UserScope.id", lazy="raise")
+    scopes: Mapped[list[UserScope]] = relationship(
+        cascade="all, delete-orphan", order_by="UserScope.id", lazy="raise"
+    )
 
 
 class UserScope(Base):
@@ -302,7 +328,9 @@ class Conflict(Base):
     """A recorded conflict of interest: the user may not review or decide the institution's applications."""
 
     __tablename__ = "conflicts"
-    __table_args__ = (UniqueConstraint("user_id", "credit_code", name="uq_conflict_user_institution"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "credit_code", name="uq_conflict_user_institution"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)

@@ -1,4 +1,5 @@
 """Default aggregation: the sum of scored criteria, judgment points averaged over reviewers."""
+
 from __future__ import annotations
 
 from statistics import fmean
@@ -19,13 +20,21 @@ def accredit_aggregate(results: list[CriterionResult], reviews: list[ReviewFacts
         maximum += result.max_points or 0
         if result.mode is EvaluationMode.AUTOMATIC:
             points = result.points or 0.0
-            lines.append(f"{result.citation} {result.title}：{points:g}/{result.max_points:g}（自动计算）")
+            lines.append(
+                f"{result.citation} {result.title}：{points:g}/{result.max_points:g}（自动计算）"
+            )
         else:
-            given = [float(v) for v in judged.get(result.criterion_id, {}).values() if isinstance(v, (int, float))]
+            given = [
+                float(v)
+                for v in judged.get(result.criterion_id, {}).values()
+                if isinstance(v, (int, float))
+            ]
             points = round(fmean(given), 2) if given else 0.0
             lines.append(
                 f"{result.citation} {result.title}：{points:g}/{result.max_points:g}"
-                f"（{len(given)} 位评审的平均分）" if given else f"{result.citation} {result.title}：尚未评分"
+                f"（{len(given)} 位评审的平均分）"
+                if given
+                else f"{result.citation} {result.title}：尚未评分"
             )
             counted[result.criterion_id] = points if given else None
         total += points

@@ -1,5 +1,6 @@
 """Default recognition terms (the scheme's title, no code, no expiry) and revocation ground (the
 transition itself, carrying the scheme's ban)."""
+
 from __future__ import annotations
 
 from core.engine.context import TransitionContext

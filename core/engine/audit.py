@@ -1,5 +1,6 @@
 """The append-only event log, written in the same transaction as the change it records and
 chained (:mod:`core.audit`) when the transaction is about to commit."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,15 +31,33 @@ def record(
     at = dt.datetime.now(dt.UTC)
     before, after, details = jsonable(before), jsonable(after), jsonable(details or {})
     row = models.Event(
-        at=at, actor=actor.name, role=actor.role.value, action=action, entity=entity, entity_id=entity_id,
-        scheme_id=scheme_id, application_id=application_id, before=before, after=after, details=details,
+        at=at,
+        actor=actor.name,
+        role=actor.role.value,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        scheme_id=scheme_id,
+        application_id=application_id,
+        before=before,
+        after=after,
+        details=details,
     )
     session.info.setdefault("event_rows", []).append(row)
-    session.info.setdefault("events", []).append(LifecycleEvent(
-        action=action, entity=entity, entity_id=entity_id, actor=actor.name, role=actor.role.value, at=at,
-        scheme_id=scheme_id, before=before, after=after, details=details,
-    ))
-
+    session.info.setdefault("events", []).append(
+        LifecycleEvent(
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            actor=actor.name,
+            role=actor.role.value,
+            at=at,
+            scheme_id=scheme_id,
+            before=before,
+            after=after,
+            details=details,
+        )
+    )
 
 
 async def seal(session: AsyncSession) -> None:

@@ -1,4 +1,5 @@
 """What a transition's guards and the refusal hook see: plain facts, nothing to query."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,7 @@ class TransitionContext:
     transition: Transition
     stage: Stage
     application_id: int | None
-    form: Any                                  # the validated form model instance
+    form: Any  # the validated form model instance
     occupations: tuple[str, ...]
     institution: InstitutionFacts
     role: Role
@@ -31,12 +32,12 @@ class TransitionContext:
     today: dt.date
     params: ParameterView
     calendar: WorkingCalendar
-    results: tuple[CriterionResult, ...]       # the latest evaluation
-    reviews: tuple[ReviewFacts, ...]           # earlier reviews of this application
-    judgments: tuple[Judgment, ...]            # judgments given with this very act
-    comment: str                               # the comment given with this very act
+    results: tuple[CriterionResult, ...]  # the latest evaluation
+    reviews: tuple[ReviewFacts, ...]  # earlier reviews of this application
+    judgments: tuple[Judgment, ...]  # judgments given with this very act
+    comment: str  # the comment given with this very act
     assessment: Assessment
     round: Round | None
     stage_entered_on: dt.date
-    recognition: RecognitionFacts | None       # the recognition the application concerns, if any
-    ban_until: dt.date | None                  # a running re-application ban for this scheme
+    recognition: RecognitionFacts | None  # the recognition the application concerns, if any
+    ban_until: dt.date | None  # a running re-application ban for this scheme

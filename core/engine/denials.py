@@ -15,6 +15,7 @@ see it in ``auditLog`` and no application's history shows it. Denials that name 
 under ``("access", 0)``, for province-wide auditors. Whatever is still counted when the platform
 closes is written then; a process that is killed loses at most one window of denials.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -44,7 +45,11 @@ Hits = Counter  # (subject or None, reason) -> how many times
 class Denials:
     """The denials counted and not yet written, per caller and window."""
 
-    def __init__(self, window_s: float, transaction: Callable[[Callable[[AsyncSession], Awaitable[Any]]], Awaitable[Any]]):
+    def __init__(
+        self,
+        window_s: float,
+        transaction: Callable[[Callable[[AsyncSession], Awaitable[Any]]], Awaitable[Any]],
+    ):
         self.window_s = window_s
         self._transaction = transaction
         self._pending: dict[Caller, Hits] = {}
@@ -61,7 +66,9 @@ class Denials:
             key = (None, UNITEMISED)
         hits[key] += 1
         if self._timer is None:
-            self._timer = asyncio.get_running_loop().call_later((window + 1) * self.window_s - now, self._flush_later)
+            self._timer = asyncio.get_running_loop().call_later(
+                (window + 1) * self.window_s - now, self._flush_later
+            )
 
     def _flush_later(self) -> None:
         self._timer = None
@@ -77,8 +84,11 @@ class Denials:
             return 0
         try:
             return await self._transaction(lambda session: _append(session, pending, self.window_s))
-        except Exception:  # noqa: BLE001 - a background task: report and keep the counts
-            log.exception("permission denials of %d callers could not be written; kept for the next flush", len(pending))
+        except Exception:
+            log.exception(
+                "permission denials of %d callers could not be written; kept for the next flush",
+                len(pending),
+            )
             for caller, hits in pending.items():
                 self._pending.setdefault(caller, Counter()).update(hits)
             return 0
@@ -93,7 +103,9 @@ class Denials:
 
 
 async def _append(session: AsyncSession, pending: dict[Caller, Hits], window_s: float) -> int:
-    areas = await _areas(session, {subject for hits in pending.values() for subject, _ in hits if subject})
+    areas = await _areas(
+        session, {subject for hits in pending.values() for subject, _ in hits if subject}
+    )
     appended = 0
     for (actor, client, window), hits in pending.items():
         by_area: dict[tuple[str, str | None] | None, list[dict[str, Any]]] = defaultdict(list)
@@ -102,25 +114,43 @@ async def _append(session: AsyncSession, pending: dict[Caller, Hits], window_s: 
             by_area[areas.get(subject)].append({**named, "reason": reason, "count": count})
         for area, denials in by_area.items():
             division, scheme_id = area or ("0", None)
-            record(session, actor, "access.denied", "area" if area else "access", int(division), scheme_id=scheme_id, details={
-                "count": sum(d["count"] for d in denials), "client": client,
-                "from": _moment(window * window_s), "until": _moment((window + 1) * window_s), "denials": denials,
-            })
+            record(
+                session,
+                actor,
+                "access.denied",
+                "area" if area else "access",
+                int(division),
+                scheme_id=scheme_id,
+                details={
+                    "count": sum(d["count"] for d in denials),
+                    "client": client,
+                    "from": _moment(window * window_s),
+                    "until": _moment((window + 1) * window_s),
+                    "denials": denials,
+                },
+            )
             appended += 1
     return appended
 
 
-async def _areas(session: AsyncSession, subjects: set[Subject]) -> dict[Subject, tuple[str, str | None]]:
+async def _areas(
+    session: AsyncSession, subjects: set[Subject]
+) -> dict[Subject, tuple[str, str | None]]:
     """Each object's area and scheme: an application's where it is filed, an institution's own."""
     A, I = models.Application, models.Institution
-    wanted = {kind: [i for k, i in subjects if k == kind] for kind in ("application", "institution")}
+    wanted = {
+        kind: [i for k, i in subjects if k == kind] for kind in ("application", "institution")
+    }
     found: dict[Subject, tuple[str, str | None]] = {}
     if wanted["application"]:
         for pk, division, scheme_id in await session.execute(
-                select(A.id, A.division_code, A.scheme_id).where(A.id.in_(wanted["application"]))):
+            select(A.id, A.division_code, A.scheme_id).where(A.id.in_(wanted["application"]))
+        ):
             found["application", pk] = (division, scheme_id)
     if wanted["institution"]:
-        for pk, division in await session.execute(select(I.id, I.division_code).where(I.id.in_(wanted["institution"]))):
+        for pk, division in await session.execute(
+            select(I.id, I.division_code).where(I.id.in_(wanted["institution"]))
+        ):
             found["institution", pk] = (division, None)
     return found
 

@@ -1,4 +1,5 @@
 """Rows turned into the frozen facts plugins receive."""
+
 from __future__ import annotations
 
 from core.db import models
@@ -7,7 +8,9 @@ from core.recognitions import RecognitionFacts, RecognitionStatus
 from core.scoring import Judgment, ReviewFacts
 
 
-def institution_facts(row: models.Institution, application: models.Application | None = None) -> InstitutionFacts:
+def institution_facts(
+    row: models.Institution, application: models.Application | None = None
+) -> InstitutionFacts:
     """The institution; for an ``application``, in the area the application is filed in (fixed at
     its first submission), so its criteria, guards and quota keys follow no later move."""
     filed_in = application or row
@@ -43,5 +46,7 @@ def review_facts(row: models.Review) -> ReviewFacts:
         transition=row.transition,
         at=row.created_at,
         comment=row.comment,
-        judgments=tuple(Judgment(j.criterion_id, j.passed, j.points, j.note) for j in row.judgments),
+        judgments=tuple(
+            Judgment(j.criterion_id, j.passed, j.points, j.note) for j in row.judgments
+        ),
     )

@@ -1,4 +1,5 @@
 """Plain JSON copies of values for JSON columns and events."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,6 +19,8 @@ def jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # e.g. a ParameterValue applied
+    if dataclasses.is_dataclass(value) and not isinstance(
+        value, type
+    ):  # e.g. a ParameterValue applied
         return jsonable({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
     return str(value)

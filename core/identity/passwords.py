@@ -1,4 +1,5 @@
 """Password hashing (Argon2id with argon2-cffi's RFC 9106 defaults) and the password rule."""
+
 from __future__ import annotations
 
 import functools

@@ -12,6 +12,7 @@ a device (browser) that logged in to the same account before (``known_device``: 
 token, :mod:`.login`), so one client guessing from behind a shared NAT address does not shut out
 the colleagues who log in from there; others get the same refusal whatever the username.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -30,7 +31,7 @@ from core.identity import passwords
 class Attempt:
     """One login attempt's charges; ``refused`` when it may not run."""
 
-    throttle: "LoginThrottle"
+    throttle: LoginThrottle
     username: str
     address: str
     by_username: Charge
@@ -45,12 +46,24 @@ class Attempt:
 
 
 class LoginThrottle:
-    def __init__(self, settings, clock: Callable[[], float] = time.time, store: BudgetStore | None = None):
+    def __init__(
+        self, settings, clock: Callable[[], float] = time.time, store: BudgetStore | None = None
+    ):
         shared = {"store": store, "sync_s": settings.budget_sync_s}
-        self.by_username = Budgets(settings.login_failures_per_username, settings.login_window_s, clock,
-                                   purpose="login-username", **shared)
-        self.by_address = Budgets(settings.login_failures_per_address, settings.login_window_s, clock,
-                                  purpose="login-address", **shared)
+        self.by_username = Budgets(
+            settings.login_failures_per_username,
+            settings.login_window_s,
+            clock,
+            purpose="login-username",
+            **shared,
+        )
+        self.by_address = Budgets(
+            settings.login_failures_per_address,
+            settings.login_window_s,
+            clock,
+            purpose="login-address",
+            **shared,
+        )
         self.hashing = asyncio.Semaphore(settings.password_hash_threads)
 
     def admit(self, username: str, address: str, known_device: bool) -> Attempt:
@@ -77,4 +90,9 @@ class LoginThrottle:
 
 def _too_many(whose: str, charge: Charge) -> Refused:
     until = dt.datetime.fromtimestamp(charge.reset_at, CST).strftime("%H:%M")
-    return Refused.one(ErrorCode.RATE_LIMITED, f"{whose}登录失败次数过多，请于 {until}（北京时间）后再试", "input", "username")
+    return Refused.one(
+        ErrorCode.RATE_LIMITED,
+        f"{whose}登录失败次数过多，请于 {until}（北京时间）后再试",
+        "input",
+        "username",
+    )

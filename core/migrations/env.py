@@ -1,4 +1,5 @@
 """Alembic environment: runs migrations on the async engine named by the accredit settings."""
+
 from __future__ import annotations
 
 import asyncio
@@ -32,7 +33,11 @@ async def run_async() -> None:
 
 
 if context.is_offline_mode():
-    context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=Base.metadata, literal_binds=True)
+    context.configure(
+        url=config.get_main_option("sqlalchemy.url"),
+        target_metadata=Base.metadata,
+        literal_binds=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 else:

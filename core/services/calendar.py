@@ -1,4 +1,5 @@
 """Imported holiday schedules: stored, audited, and read back into the working calendar."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,18 +14,29 @@ from core.engine.audit import record
 
 
 def _stored(schedule: Schedule) -> dict:
-    return {"notice": schedule.notice,
-            "holidays": [{"name": h.name, "from": h.first.isoformat(), "to": h.last.isoformat()} for h in schedule.holidays],
-            "workdays": [day.isoformat() for day in schedule.workdays]}
+    return {
+        "notice": schedule.notice,
+        "holidays": [
+            {"name": h.name, "from": h.first.isoformat(), "to": h.last.isoformat()}
+            for h in schedule.holidays
+        ],
+        "workdays": [day.isoformat() for day in schedule.workdays],
+    }
 
 
 def _schedule(row: models.CalendarYear) -> Schedule:
     day = dt.date.fromisoformat
-    return Schedule(row.year, row.notice, tuple(Holiday(h["name"], day(h["from"]), day(h["to"])) for h in row.holidays),
-                    tuple(map(day, row.workdays)))
+    return Schedule(
+        row.year,
+        row.notice,
+        tuple(Holiday(h["name"], day(h["from"]), day(h["to"])) for h in row.holidays),
+        tuple(map(day, row.workdays)),
+    )
 
 
-async def import_schedule(session: AsyncSession, actor: Actor, schedule: Schedule) -> Schedule | None:
+async def import_schedule(
+    session: AsyncSession, actor: Actor, schedule: Schedule
+) -> Schedule | None:
     """Store ``schedule`` for its year, replacing an earlier import; the replaced one, if any.
     The audit log keeps both, so what any past deadline was counted with stays on record."""
     row = await session.get(models.CalendarYear, schedule.year, with_for_update=True)
@@ -38,8 +50,15 @@ async def import_schedule(session: AsyncSession, actor: Actor, schedule: Schedul
             setattr(row, key, value)
         row.imported_by, row.imported_at = actor.name, dt.datetime.now(dt.UTC)
     await session.flush()
-    record(session, actor, "calendar.imported", "calendar_year", schedule.year,
-           before=_stored(before) if before else None, after=values)
+    record(
+        session,
+        actor,
+        "calendar.imported",
+        "calendar_year",
+        schedule.year,
+        before=_stored(before) if before else None,
+        after=values,
+    )
     return before
 
 

@@ -4,11 +4,11 @@ Pure functions of :class:`~core.criteria.Facts`. A gate that fails refuses submi
 district's forwarding) with the form field it is about. What the text leaves qualitative
 (良好的财务状况, 课程开发能力, 一定学历和资质 …) is a judgment gate in :mod:`.criteria`.
 """
+
 from __future__ import annotations
 
 from core.counting import at_least
 from core.criteria import Facts, Finding, Outcome
-
 from plugins.hz_crossborder.forms import Employment, RecognitionForm, Tool
 from plugins.hz_crossborder.rubric import ITEMS
 from plugins.hz_crossborder.scheme import HANGZHOU
@@ -25,7 +25,10 @@ def _fail(rule: str, why: str, *field: str, **values) -> Finding:
 
 def registered_in_hangzhou(facts: Facts) -> Finding:
     rule = "在杭注册（登记地属杭州市，含所辖区、县（市））"
-    values = {"division_code": facts.institution.division_code, "city_code": facts.institution.city_code}
+    values = {
+        "division_code": facts.institution.division_code,
+        "city_code": facts.institution.city_code,
+    }
     if facts.institution.city_code == HANGZHOU:
         return Finding(Outcome.PASS, rule, values)
     # the registered area is a fact of the institution record, not of the form: no form path
@@ -69,7 +72,9 @@ def not_recognised_or_pending(facts: Facts) -> Finding:
         if other.status == "approved":
             return _fail(rule, f"已经认定（申请 {other.id}）", other_application=other.id)
         if other.status in LIVE:
-            return _fail(rule, f"申请 {other.id} 正在办理中（{other.stage}）", other_application=other.id)
+            return _fail(
+                rule, f"申请 {other.id} 正在办理中（{other.stage}）", other_application=other.id
+            )
     return Finding(Outcome.PASS, rule)
 
 
@@ -113,8 +118,13 @@ def full_time_lecturers(facts: Facts) -> Finding:
     form: RecognitionForm = facts.form
     minimum = facts.params["min_full_time_lecturers"]
     count = sum(1 for lecturer in form.lecturers if lecturer.employment is Employment.FULL_TIME)
-    return Finding.compare(at_least(count, minimum.value, "名"), actual=count, field=("lecturers",),
-                           parameter=minimum, label="跨境电商专职讲师（表三“专职”）")
+    return Finding.compare(
+        at_least(count, minimum.value, "名"),
+        actual=count,
+        field=("lecturers",),
+        parameter=minimum,
+        label="跨境电商专职讲师（表三“专职”）",
+    )
 
 
 # -- 附件2: a complete and truthful 申报表 -----------------------------------------------------------
@@ -124,13 +134,24 @@ def activities_already_held(facts: Facts) -> Finding:
     """表四至表七 list what has 已开展 / been awarded: no row may be dated after the submission date."""
     form: RecognitionForm = facts.form
     rule = f"表四至表七所列活动和荣誉应已开展或取得（日期不晚于 {facts.on.isoformat()}）"
-    tables = (("training_activities", "held_on"), ("matching_activities", "held_on"),
-              ("brand_activities", "held_on"), ("honours", "awarded_on"))
+    tables = (
+        ("training_activities", "held_on"),
+        ("matching_activities", "held_on"),
+        ("brand_activities", "held_on"),
+        ("honours", "awarded_on"),
+    )
     for table, column in tables:
         for index, row in enumerate(getattr(form, table)):
             day = getattr(row, column)
             if day > facts.on:
-                return _fail(rule, f"第{index + 1}行日期为 {day.isoformat()}", table, str(index), column, date=day)
+                return _fail(
+                    rule,
+                    f"第{index + 1}行日期为 {day.isoformat()}",
+                    table,
+                    str(index),
+                    column,
+                    date=day,
+                )
     return Finding(Outcome.PASS, rule)
 
 
@@ -139,8 +160,13 @@ def self_assessment_complete(facts: Facts) -> Finding:
     rule = "附件1 评价表的“自评分”栏逐项填写"
     missing = [item for item in ITEMS if getattr(scores, item.key) is None]
     if missing:
-        return _fail(rule, f"未自评：{'、'.join(i.title for i in missing)}", "self_scores", missing[0].key,
-                     missing=[i.title for i in missing])
+        return _fail(
+            rule,
+            f"未自评：{'、'.join(i.title for i in missing)}",
+            "self_scores",
+            missing[0].key,
+            missing=[i.title for i in missing],
+        )
     return Finding(Outcome.PASS, rule)
 
 

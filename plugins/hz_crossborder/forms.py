@@ -12,6 +12,7 @@ Not asked again, because the Institution record holds them: 单位名称, 法定
 tables: 讲师数量, 本科及以上学历讲师数量, 占比, 管理人员数量 and 涉及平台数量 (shown by the criterion
 ``annex2_summary_figures``). Tables may be left empty in a draft; the gates refuse submission.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,7 +21,6 @@ from pydantic import Field, ValidationInfo, create_model, field_validator
 
 from core.forms import Choice, Form, Text
 from core.pii import Phone
-
 from plugins.hz_crossborder.rubric import ITEMS
 
 
@@ -74,8 +74,12 @@ class Venue(Form):
     address: Text = Field(title="空间地址")
     venue_type: VenueType = Field(title="场地类型")
     area_m2: float = Field(gt=0, title="面积（平方米）")
-    capacity: int = Field(ge=1, title="可容纳人数", description="可同时参加培训课程的人数（附件1 一、1）")
-    tools: list[Tool] = Field(default_factory=list, title="基础授课工具", description="附件1 一、1 所列授课工具及网络环境")
+    capacity: int = Field(
+        ge=1, title="可容纳人数", description="可同时参加培训课程的人数（附件1 一、1）"
+    )
+    tools: list[Tool] = Field(
+        default_factory=list, title="基础授课工具", description="附件1 一、1 所列授课工具及网络环境"
+    )
     other_equipment: list[Text] = Field(default_factory=list, title="其他教学设备")
 
 
@@ -87,7 +91,9 @@ class BasicInfo(Form):
     total_area_m2: float = Field(gt=0, title="总面积（平方米）")
     training_venues: list[Venue] = Field(default_factory=list, title="培训场地及可容纳人数")
     platforms: list[Text] = Field(
-        default_factory=list, title="涉及平台", description="涉及的跨境电商平台名称；“涉及平台数量”按此计算"
+        default_factory=list,
+        title="涉及平台",
+        description="涉及的跨境电商平台名称；“涉及平台数量”按此计算",
     )
     profile: Text = Field(title="单位简介")
 
@@ -104,7 +110,9 @@ class Office(Form):
     room_area_m2: float = Field(gt=0, title="独立办公用房面积（平方米）")
     tenure: Tenure = Field(title="产权情况")
     lease_from: dt.date | None = Field(default=None, title="租赁（使用许可）起始日")
-    lease_to: dt.date | None = Field(default=None, validate_default=True, title="租赁（使用许可）到期日")
+    lease_to: dt.date | None = Field(
+        default=None, validate_default=True, title="租赁（使用许可）到期日"
+    )
     name_sign: bool = Field(default=False, title="悬挂单位名称标识")
 
     @field_validator("lease_to")
@@ -132,7 +140,9 @@ class DailyManagement(Form):
     annual_plan: bool = Field(default=False, title="具备跨境电商人才培训年度工作计划")
     annual_summary: bool = Field(default=False, title="具备跨境电商人才培训年度工作总结")
     procedures: bool = Field(default=False, title="具备内部事务等日常管理流程")
-    finance_rules: bool = Field(default=False, title="具备规范的财务管理制度", description="附件1 一、3")
+    finance_rules: bool = Field(
+        default=False, title="具备规范的财务管理制度", description="附件1 一、3"
+    )
 
 
 # -- 二 至 八: the tables ---------------------------------------------------------------------------
@@ -150,7 +160,9 @@ class Lecturer(Form):
     name: Text = Field(title="讲师姓名")
     employment: Employment = Field(title="专职/兼职")
     education: Education = Field(title="学历", description="申报表“职称学历”栏的学历")
-    professional_title: str = Field(default="", title="职称", description="申报表“职称学历”栏的职称，可空")
+    professional_title: str = Field(
+        default="", title="职称", description="申报表“职称学历”栏的职称，可空"
+    )
     platform: str = Field(default="", title="研发平台", description="所擅长或研发的跨境电商平台")
     phone: Phone | None = Field(default=None, title="联系电话")
     note: str = Field(default="", title="备注", description="如：长期合作的平台或服务商讲师")
@@ -191,18 +203,24 @@ class Qualification(Form):
     name: Text = Field(title="资质名称")
     registration: Text = Field(title="资质登记", description="登记号或证书编号")
     issuer: Text = Field(title="发证单位")
-    valid_until: dt.date | None = Field(default=None, title="有效期", description="到期日；空表示长期有效")
+    valid_until: dt.date | None = Field(
+        default=None, title="有效期", description="到期日；空表示长期有效"
+    )
 
 
 class Declarations(Form):
     """认定对象的声明事项（一）与申报单位承诺（九）; defaults are False so a draft can be saved."""
 
-    independent_legal_person: bool = Field(default=False, title="具有独立法人资格", description="一、认定对象")
+    independent_legal_person: bool = Field(
+        default=False, title="具有独立法人资格", description="一、认定对象"
+    )
     no_training_penalty: bool = Field(
         default=False, title="无任何违反职业培训法律法规被处罚记录", description="一、认定对象"
     )
     truthful: bool = Field(
-        default=False, title="承诺申报材料真实", description="申报单位审核意见，法定代表人签章、单位盖章（附件2 九）"
+        default=False,
+        title="承诺申报材料真实",
+        description="申报单位审核意见，法定代表人签章、单位盖章（附件2 九）",
     )
 
 
@@ -210,10 +228,19 @@ SelfScores = create_model(
     "SelfScores",
     __base__=Form,
     __doc__="附件1 自评分：申报单位对每项的自评，专家评分时参考，不计入总分",
-    **{item.key: (float | None, Field(default=None, ge=0, le=item.max_points,
-                                      title=f"{item.title}（{item.max_points}分）",
-                                      description=f"{item.citation} {item.category.title}；{item.standard}"))
-       for item in ITEMS},
+    **{
+        item.key: (
+            float | None,
+            Field(
+                default=None,
+                ge=0,
+                le=item.max_points,
+                title=f"{item.title}（{item.max_points}分）",
+                description=f"{item.citation} {item.category.title}；{item.standard}",
+            ),
+        )
+        for item in ITEMS
+    },
 )
 
 
@@ -228,15 +255,21 @@ class RecognitionForm(Form):
     daily_management: DailyManagement = Field(default_factory=DailyManagement, title="日常管理")
     management_team: list[TeamMember] = Field(default_factory=list, title="二、管理运营团队")
     lecturers: list[Lecturer] = Field(default_factory=list, title="三、专兼职讲师")
-    training_activities: list[TrainingActivity] = Field(default_factory=list, title="四、已开展的跨境电商培训活动")
+    training_activities: list[TrainingActivity] = Field(
+        default_factory=list, title="四、已开展的跨境电商培训活动"
+    )
     training_attendances_total: int | None = Field(
-        default=None, ge=0, title="历年组织人才培训总人次",
+        default=None,
+        ge=0,
+        title="历年组织人才培训总人次",
         description="含跨境电商培训及其他人才培训（附件1 三、1）；不应少于表四培训人次之和",
     )
     matching_activities: list[MatchingActivity] = Field(
         default_factory=list, title="五、已开展的企业人才对接和考察调研活动"
     )
-    brand_activities: list[BrandActivity] = Field(default_factory=list, title="六、已开展的品牌建设和创新活动")
+    brand_activities: list[BrandActivity] = Field(
+        default_factory=list, title="六、已开展的品牌建设和创新活动"
+    )
     honours: list[Honour] = Field(default_factory=list, title="七、企业荣誉")
     qualifications: list[Qualification] = Field(default_factory=list, title="八、企业资质")
     self_scores: SelfScores = Field(default_factory=SelfScores, title="自评分（附件1）")
@@ -252,7 +285,9 @@ class RecognitionForm(Form):
     @field_validator("lecturers")
     @classmethod
     def _distinct_lecturers(cls, lecturers: list[Lecturer]) -> list[Lecturer]:
-        _refuse_repeats([lecturer.name for lecturer in lecturers], "讲师姓名（同名讲师请在姓名后加以区分）")
+        _refuse_repeats(
+            [lecturer.name for lecturer in lecturers], "讲师姓名（同名讲师请在姓名后加以区分）"
+        )
         return lecturers
 
     @field_validator("training_attendances_total")
@@ -260,5 +295,7 @@ class RecognitionForm(Form):
     def _total_covers_cross_border(cls, total: int | None, info: ValidationInfo) -> int | None:
         cross_border = sum(a.attendances for a in info.data.get("training_activities", []))
         if total is not None and total < cross_border:
-            raise ValueError(f"历年组织人才培训总人次（{total}）不应少于表四跨境电商培训人次之和（{cross_border}）")
+            raise ValueError(
+                f"历年组织人才培训总人次（{total}）不应少于表四跨境电商培训人次之和（{cross_border}）"
+            )
         return total

@@ -3,12 +3,12 @@
 Pure functions of the :class:`~core.engine.context.TransitionContext`: a guard returns a refusal
 message or None; :func:`misplaced_judgments` returns typed errors naming the judgment at fault.
 """
+
 from __future__ import annotations
 
 from core.criteria import CriterionKind
 from core.engine.context import TransitionContext
 from core.errors import ErrorCode, UserError
-
 from plugins.hz_crossborder.rubric import BY_CRITERION, ITEMS
 from plugins.hz_crossborder.scoring import SCORING_TRANSITIONS, expert_sheets
 
@@ -22,11 +22,15 @@ def panel_complete(ctx: TransitionContext) -> str | None:
     sheets = expert_sheets(ctx.reviews)
     problems = [
         f"专家 {expert} 尚未评分：{'、'.join(i.title for i in ITEMS if i.criterion_id not in sheet)}"
-        for expert, sheet in sheets.items() if len(sheet) < len(ITEMS)
+        for expert, sheet in sheets.items()
+        if len(sheet) < len(ITEMS)
     ]
     complete = len(sheets) - len(problems)
     if complete < minimum.value:
-        problems.insert(0, f"须至少 {minimum.value} 位专家对附件1全部十项评分（{minimum.reference}），已完成 {complete} 位")
+        problems.insert(
+            0,
+            f"须至少 {minimum.value} 位专家对附件1全部十项评分（{minimum.reference}），已完成 {complete} 位",
+        )
     return "；".join(problems) or None
 
 
@@ -39,7 +43,12 @@ def misplaced_judgments(ctx: TransitionContext) -> list[UserError]:
     else:
         return []  # core refuses judgments on transitions that record none
     return [
-        UserError(ErrorCode.INVALID, f"{where}（{judgment.criterion_id}）", ("input", "judgments", str(i), "criterionId"))
+        UserError(
+            ErrorCode.INVALID,
+            f"{where}（{judgment.criterion_id}）",
+            ("input", "judgments", str(i), "criterionId"),
+        )
         for i, judgment in enumerate(ctx.judgments)
-        if (CriterionKind.SCORED if judgment.criterion_id in BY_CRITERION else CriterionKind.GATE) is not allowed
+        if (CriterionKind.SCORED if judgment.criterion_id in BY_CRITERION else CriterionKind.GATE)
+        is not allowed
     ]

@@ -7,6 +7,7 @@ scheme is in :mod:`.scheme`, calls in ``rounds.yaml``, the 申报表 in :mod:`.f
 
 No quota rule: 终审 selects 若干家, a number the notice leaves open.
 """
+
 from __future__ import annotations
 
 from core import hookimpl
@@ -16,7 +17,6 @@ from core.errors import UserError
 from core.examples import Example
 from core.schemes import ApplicationKind, Round, Scheme
 from core.scoring import Assessment, ReviewFacts
-
 from plugins.hz_crossborder.criteria import CRITERIA
 from plugins.hz_crossborder.examples import EXAMPLES
 from plugins.hz_crossborder.guards import misplaced_judgments
@@ -49,9 +49,10 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-
 @hookimpl
-def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Facts) -> Finding | None:
+def accredit_evaluate_criterion(
+    scheme: Scheme, criterion: Criterion, facts: Facts
+) -> Finding | None:
     """A scored item of 附件1 carries the applicant's self-score to the experts."""
     if scheme.id == SCHEME_ID and criterion.id in BY_CRITERION:
         return self_score_finding(BY_CRITERION[criterion.id], facts)
@@ -60,7 +61,10 @@ def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Fac
 
 @hookimpl
 def accredit_aggregate(
-    scheme: Scheme, kind: ApplicationKind, results: list[CriterionResult], reviews: list[ReviewFacts]
+    scheme: Scheme,
+    kind: ApplicationKind,
+    results: list[CriterionResult],
+    reviews: list[ReviewFacts],
 ) -> Assessment | None:
     return assess(results, reviews) if scheme.id == SCHEME_ID else None
 

@@ -3,6 +3,7 @@
 Each call is announced by its own notice with its own deadline, so the dates are data, like the
 parameters, and every call admits the ``recognition`` kind.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,14 @@ from core.schemes import Round
 def load(path: Path) -> tuple[Round, ...]:
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return tuple(
-        Round(id=str(e["id"]), title=e["title"], opens_on=_date(e["opens_on"]), closes_on=_date(e["closes_on"]),
-              kinds=("recognition",), citation=e.get("citation", ""))
+        Round(
+            id=str(e["id"]),
+            title=e["title"],
+            opens_on=_date(e["opens_on"]),
+            closes_on=_date(e["closes_on"]),
+            kinds=("recognition",),
+            citation=e.get("citation", ""),
+        )
         for e in entries
     )
 

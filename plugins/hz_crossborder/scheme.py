@@ -1,4 +1,5 @@
 """The scheme itself: the 2021 call of 杭州市跨境电商综试办, its metadata and dated parameters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,5 +24,5 @@ SCHEME = Scheme(
     recognition_title="杭州跨境电商人才社会培训基地",
     ban_parameter=None,  # the notice provides no revocation and no ban
     summary="在杭注册、具有独立法人资格的社会培训基地，经区、县（市）跨境电商主管部门组织报名并汇总申报，"
-            "市综试办预审、专家按附件1评价表（100分）打分并实地考察，终审综合评定、公示无异议后认定。",
+    "市综试办预审、专家按附件1评价表（100分）打分并实地考察，终审综合评定、公示无异议后认定。",
 )

@@ -1,4 +1,5 @@
 """Worked examples for the demo data set and documentation (see ``accredit_examples``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,13 @@ from core.institutions import OrgType
 from core.roles import Role
 from core.scoring import Judgment
 
-JUDGMENT_GATES = ("art6_1_5_other_conditions", "art6_4_teachers", "art6_5_premises_adequacy",
-                  "art6_6_assessment_rigour", "art6_7_textbooks")
+JUDGMENT_GATES = (
+    "art6_1_5_other_conditions",
+    "art6_4_teachers",
+    "art6_5_premises_adequacy",
+    "art6_6_assessment_rigour",
+    "art6_7_textbooks",
+)
 
 FORM = {
     "independent_legal_person": True,
@@ -31,8 +37,19 @@ FORM = {
     "equipment": ["学员计算机 80 台", "投影及录播系统 4 套", "云实训平台账号 200 个"],
     "has_assessment_system": True,
     "issues_certificates": True,
-    "textbooks": {"self_compiled": True, "titles": ["软件测试外包实务", "商务英语（服务外包方向）"]},
-    "management_rules_topics": ["planning", "organisation", "discipline", "faculty", "enrolment", "fees", "assessment"],
+    "textbooks": {
+        "self_compiled": True,
+        "titles": ["软件测试外包实务", "商务英语（服务外包方向）"],
+    },
+    "management_rules_topics": [
+        "planning",
+        "organisation",
+        "discipline",
+        "faculty",
+        "enrolment",
+        "fees",
+        "assessment",
+    ],
     "training_content": ["basic_skills", "international_certification", "pre_job"],
     "delivery_modes": ["online", "offline"],
     "declaration_truthful": True,
@@ -42,18 +59,41 @@ _TO_RECOGNITION = (
     ExampleStep("submit", Role.APPLICANT),
     ExampleStep("district_approve", Role.DISTRICT_REVIEWER, "材料齐全，符合第六条所列条件"),
     ExampleStep("city_forward", Role.CITY_REVIEWER, "提交专家评审"),
-    ExampleStep("expert_pass", Role.EXPERT, "师资、场所、考核制度和教材均符合要求",
-                tuple(Judgment(c, passed=True) for c in JUDGMENT_GATES)),
+    ExampleStep(
+        "expert_pass",
+        Role.EXPERT,
+        "师资、场所、考核制度和教材均符合要求",
+        tuple(Judgment(c, passed=True) for c in JUDGMENT_GATES),
+    ),
     ExampleStep("notice_no_objection", Role.CITY_REVIEWER, "公示期满无异议"),
 )
 
 EXAMPLES = (
-    Example("已认定的服务外包人才培训机构", "recognition", FORM, steps=_TO_RECOGNITION,
-            institution_name="杭州滨江示范服务外包培训有限公司", division_code="330108",
-            registered_on=dt.date(2017, 5, 12)),
-    Example("区县初审中的申请", "recognition", {**FORM, "trainees_cumulative": 620, "trainees_recent_half_year": 80},
-            steps=(ExampleStep("submit", Role.APPLICANT),), institution_name="杭州萧山软件人才学院",
-            org_type=OrgType.PRIVATE_NON_ENTERPRISE, division_code="330109", registered_on=dt.date(2016, 3, 1)),
-    Example("尚未提交的草稿", "recognition", {**FORM, "trainees_cumulative": 430, "trainees_recent_half_year": 150},
-            institution_name="杭州临安数字技能培训中心", division_code="330112", registered_on=dt.date(2022, 8, 8)),
+    Example(
+        "已认定的服务外包人才培训机构",
+        "recognition",
+        FORM,
+        steps=_TO_RECOGNITION,
+        institution_name="杭州滨江示范服务外包培训有限公司",
+        division_code="330108",
+        registered_on=dt.date(2017, 5, 12),
+    ),
+    Example(
+        "区县初审中的申请",
+        "recognition",
+        {**FORM, "trainees_cumulative": 620, "trainees_recent_half_year": 80},
+        steps=(ExampleStep("submit", Role.APPLICANT),),
+        institution_name="杭州萧山软件人才学院",
+        org_type=OrgType.PRIVATE_NON_ENTERPRISE,
+        division_code="330109",
+        registered_on=dt.date(2016, 3, 1),
+    ),
+    Example(
+        "尚未提交的草稿",
+        "recognition",
+        {**FORM, "trainees_cumulative": 430, "trainees_recent_half_year": 150},
+        institution_name="杭州临安数字技能培训中心",
+        division_code="330112",
+        registered_on=dt.date(2022, 8, 8),
+    ),
 )

@@ -5,11 +5,11 @@ that still does not comply after rectification, and attaches no ban. A cancellat
 therefore carries no ban; where the check uncovers one of 第十五条's grounds, the bureau opens a
 ``revocation`` case under 第十五条 instead.
 """
+
 from __future__ import annotations
 
 from core.engine.context import TransitionContext
 from core.recognitions import RevocationGround
-
 from plugins.hz_outsourcing.forms import RevocationForm
 
 

@@ -7,6 +7,7 @@ scheme is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria
 No quota rule: the document sets no cap on the number of recognised institutions.
 No rounds: applications are made 根据相关通知 (第七条), with no fixed call.
 """
+
 from __future__ import annotations
 
 from core import hookimpl
@@ -15,7 +16,6 @@ from core.engine.context import TransitionContext
 from core.examples import Example
 from core.recognitions import RevocationGround
 from core.schemes import ApplicationKind, Scheme
-
 from plugins.hz_outsourcing.criteria import CRITERIA
 from plugins.hz_outsourcing.examples import EXAMPLES
 from plugins.hz_outsourcing.grounds import revocation_ground

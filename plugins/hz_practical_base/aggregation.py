@@ -6,13 +6,13 @@ official writes on the 考核评估表), never above the bound the recorded fact
 decimals, so a total of 89.99 is 良好 and 90.00 is 优秀 with no float drift. The grade waits until
 every expert-scored item has a score, except that a ground of 五（三） makes it 不合格 at once.
 """
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from core.criteria import CriterionKind, CriterionResult, EvaluationMode, Outcome
 from core.scoring import Assessment, ReviewFacts, Subtotal, latest_judgments
-
 from plugins.hz_practical_base.criteria import AUTOMATIC_FAIL, BONUS_ITEMS, GRADE_BANDS
 
 EXCELLENT, GOOD, PASS, FAIL = "优秀", "良好", "合格", "不合格"
@@ -35,14 +35,20 @@ def _item_points(result: CriterionResult, judged: dict) -> tuple[Decimal | None,
     if result.mode is EvaluationMode.AUTOMATIC:
         points = _decimal(result.points or 0)
         return points, f"{head}：{_show(points)}/{maximum}（按记录自动计算）"
-    given = [_decimal(v) for v in judged.get(result.criterion_id, {}).values()
-             if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    given = [
+        _decimal(v)
+        for v in judged.get(result.criterion_id, {}).values()
+        if isinstance(v, (int, float)) and not isinstance(v, bool)
+    ]
     if not given:
         return None, f"{head}：待专家评分（满分{maximum}）"
     mean = (sum(given) / len(given)).quantize(CENT, rounding=ROUND_HALF_UP)
     bound = result.values.get("max_allowed")
     if bound is not None and mean > _decimal(bound):
-        return _decimal(bound), f"{head}：{_show(_decimal(bound))}/{maximum}（记录显示不具备；专家平均{_show(mean)}分不予采用）"
+        return (
+            _decimal(bound),
+            f"{head}：{_show(_decimal(bound))}/{maximum}（记录显示不具备；专家平均{_show(mean)}分不予采用）",
+        )
     return mean, f"{head}：{_show(mean)}/{maximum}（{len(given)}位专家的平均分）"
 
 
@@ -76,8 +82,10 @@ def assess(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Assess
     with_bonus = bool(bands["grade_includes_bonus"])
     total = base + bonus if with_bonus else base
     maximum = base_max + bonus_max if with_bonus else base_max
-    lines.append(f"基础部分 {_show(base)}/{base_max:g}，加分部分 {_show(bonus)}/{bonus_max:g}，"
-                 f"考核得分 {_show(total)}{'（含加分）' if with_bonus else '（不含加分）'}")
+    lines.append(
+        f"基础部分 {_show(base)}/{base_max:g}，加分部分 {_show(bonus)}/{bonus_max:g}，"
+        f"考核得分 {_show(total)}{'（含加分）' if with_bonus else '（不含加分）'}"
+    )
     grounds = by_id[AUTOMATIC_FAIL]
     if grounds.outcome is Outcome.FAIL:
         lines.append(f"五（三）{grounds.rule}")
@@ -88,6 +96,16 @@ def assess(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Assess
     else:
         grade = grade_of(total, bands)
         lines.append(f"五（二）考核结果：{grade}")
-    subtotals = (Subtotal("基础部分", float(base), base_max, "附件3 1-12"), Subtotal("加分部分", float(bonus), bonus_max, "附件3 13-14"))
-    return Assessment(total=float(total), maximum=maximum, passed=None if grade is None else grade != FAIL,
-                      grade=grade, lines=tuple(lines), points=counted, subtotals=subtotals)
+    subtotals = (
+        Subtotal("基础部分", float(base), base_max, "附件3 1-12"),
+        Subtotal("加分部分", float(bonus), bonus_max, "附件3 13-14"),
+    )
+    return Assessment(
+        total=float(total),
+        maximum=maximum,
+        passed=None if grade is None else grade != FAIL,
+        grade=grade,
+        lines=tuple(lines),
+        points=counted,
+        subtotals=subtotals,
+    )

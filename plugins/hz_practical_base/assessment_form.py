@@ -3,6 +3,7 @@
 Items 1–14 of 附件3 are scored from these facts (automatic items) or by the experts within the
 bounds they set (酌情扣分 items); the 五（三） grounds are recorded here by the bureau.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,10 @@ class FailGround(Choice):
 
     REFUSED_ASSESSMENT = "refused_assessment", "1. 拒绝接受市人力社保部门考核管理的"
     UNIT_DISSOLVED = "unit_dissolved", "2. 所在单位被注销或撤销的"
-    VERIFIED_MISCONDUCT = "verified_misconduct", (
-        "3. 经查属实且造成不良社会影响的投诉、舆情，或发生重大安全事故及其他违法违规事件")
+    VERIFIED_MISCONDUCT = (
+        "verified_misconduct",
+        ("3. 经查属实且造成不良社会影响的投诉、舆情，或发生重大安全事故及其他违法违规事件"),
+    )
 
 
 class AssessmentYear(Form):
@@ -41,9 +44,12 @@ class AssessmentYear(Form):
 
     year: int = Field(title="考核年度", ge=2000, le=2100)
     external_service_person_times: int = Field(
-        default=0, ge=0, title="对外公共服务人次",
+        default=0,
+        ge=0,
+        title="对外公共服务人次",
         description="为在杭高校、职业院校、培训机构、用人单位和其他社会组织提供的实训、鉴定、竞赛等服务人次，"
-                    "不含分基地所在院校或企业自身（六（二））")
+        "不含分基地所在院校或企业自身（六（二））",
+    )
     work_plan: bool = Field(default=False, title="有年度工作计划")
     work_summary: bool = Field(default=False, title="有年度工作总结")
     monthly_statistics: bool = Field(default=False, title="有月度实训情况统计、分析")
@@ -65,22 +71,46 @@ class PublicWelfareService(Form):
 class AssessmentForm(Form):
     """分基地考核评估（五、附件3）：由分基地填报、市人力社保部门核实的事实."""
 
-    years: list[AssessmentYear] = Field(min_length=1, title="考核年度", description="考核期内的连续完整年度")
-    dedicated_site_m2: float = Field(default=0, ge=0, title="专门实训场地面积（平方米）", description="无专门场地填0（第1项）")
-    equipment_owned_items: int = Field(default=0, ge=0, title="自有实训设备（台/套）", description="第2项")
-    equipment_leased_items: int = Field(default=0, ge=0, title="租赁实训设备（台/套）", description="第2项")
-    full_time_head: str = Field(default="", title="专职分基地负责人", description="姓名；无专职负责人留空（第3项）")
-    full_time_maintainers: list[Text] = Field(default_factory=list, title="专职实训设备维护保养人员", description="姓名（第4项）")
-    matching_funds_yuan: int = Field(default=0, ge=0, title="所在单位安排的配套经费（元）", description="考核期内（第5项）")
-    operating_rules: list[Text] = Field(default_factory=list, title="分基地运行管理制度", description="制度名称（第6项）")
+    years: list[AssessmentYear] = Field(
+        min_length=1, title="考核年度", description="考核期内的连续完整年度"
+    )
+    dedicated_site_m2: float = Field(
+        default=0, ge=0, title="专门实训场地面积（平方米）", description="无专门场地填0（第1项）"
+    )
+    equipment_owned_items: int = Field(
+        default=0, ge=0, title="自有实训设备（台/套）", description="第2项"
+    )
+    equipment_leased_items: int = Field(
+        default=0, ge=0, title="租赁实训设备（台/套）", description="第2项"
+    )
+    full_time_head: str = Field(
+        default="", title="专职分基地负责人", description="姓名；无专职负责人留空（第3项）"
+    )
+    full_time_maintainers: list[Text] = Field(
+        default_factory=list, title="专职实训设备维护保养人员", description="姓名（第4项）"
+    )
+    matching_funds_yuan: int = Field(
+        default=0, ge=0, title="所在单位安排的配套经费（元）", description="考核期内（第5项）"
+    )
+    operating_rules: list[Text] = Field(
+        default_factory=list, title="分基地运行管理制度", description="制度名称（第6项）"
+    )
     has_process: bool = Field(default=False, title="有运行流程", description="第7项")
     has_job_duties: bool = Field(default=False, title="有工作人员岗位职责", description="第8项")
-    ledger_parts: list[LedgerPart] = Field(default_factory=list, title="实训台账", description="已建立的台账（第11项）")
-    competitions: list[Competition] = Field(default_factory=list, title="承办的技能大赛", description="第13项")
+    ledger_parts: list[LedgerPart] = Field(
+        default_factory=list, title="实训台账", description="已建立的台账（第11项）"
+    )
+    competitions: list[Competition] = Field(
+        default_factory=list, title="承办的技能大赛", description="第13项"
+    )
     public_welfare_services: list[PublicWelfareService] = Field(
-        default_factory=list, title="对外承接的其他公益性服务", description="第14项")
+        default_factory=list, title="对外承接的其他公益性服务", description="第14项"
+    )
     automatic_fail_grounds: list[FailGround] = Field(
-        default_factory=list, title="直接认定为不合格的情形", description="五（三），由市人力社保部门核实后记录")
+        default_factory=list,
+        title="直接认定为不合格的情形",
+        description="五（三），由市人力社保部门核实后记录",
+    )
     automatic_fail_facts: str = Field(default="", title="情形的事实及依据")
     declaration_truthful: bool = Field(default=False, title="承诺填报内容真实")
 
@@ -93,7 +123,7 @@ class AssessmentForm(Form):
         return sorted(value, key=lambda r: r.year)
 
     @model_validator(mode="after")
-    def _grounds_explained(self) -> "AssessmentForm":
+    def _grounds_explained(self) -> AssessmentForm:
         if self.automatic_fail_grounds and not self.automatic_fail_facts.strip():
             raise ValueError("记录直接认定不合格的情形时须写明事实及依据")
         return self

@@ -4,6 +4,7 @@ Guards are pure functions of the :class:`~core.engine.context.TransitionContext`
 refusal message or None. :func:`scores_beyond_recorded_facts` is a refusal-hook check: an expert
 may not give points to an item the recorded facts say is missing (“无…不得分”).
 """
+
 from __future__ import annotations
 
 from core.criteria import CriterionKind, EvaluationMode
@@ -11,7 +12,6 @@ from core.engine.context import TransitionContext
 from core.errors import ErrorCode, UserError
 from core.recognitions import RecognitionStatus
 from core.scoring import ReviewFacts, latest_judgments
-
 from plugins.hz_practical_base.aggregation import FAIL
 
 
@@ -33,7 +33,9 @@ def grade_failing(ctx: TransitionContext) -> str | None:
     if ctx.assessment.grade == FAIL:
         return None
     grade = ctx.assessment.grade or "尚未评定"
-    return f"考核结果为{grade}（{_score(ctx)}）；只有考核结果不合格的分基地予以撤销并摘牌（五（二））"
+    return (
+        f"考核结果为{grade}（{_score(ctx)}）；只有考核结果不合格的分基地予以撤销并摘牌（五（二））"
+    )
 
 
 def automatic_fail_recorded(ctx: TransitionContext) -> str | None:
@@ -44,10 +46,17 @@ def automatic_fail_recorded(ctx: TransitionContext) -> str | None:
 
 
 def all_items_scored(ctx: TransitionContext) -> str | None:
-    current = ReviewFacts(ctx.actor, ctx.role.value, ctx.stage.id, ctx.transition.id, None, ctx.judgments)
+    current = ReviewFacts(
+        ctx.actor, ctx.role.value, ctx.stage.id, ctx.transition.id, None, ctx.judgments
+    )
     judged = latest_judgments([*ctx.reviews, current])
-    missing = [f"{r.citation} {r.title}" for r in ctx.results if r.kind is CriterionKind.SCORED
-               and r.mode is EvaluationMode.JUDGMENT and not judged.get(r.criterion_id)]
+    missing = [
+        f"{r.citation} {r.title}"
+        for r in ctx.results
+        if r.kind is CriterionKind.SCORED
+        and r.mode is EvaluationMode.JUDGMENT
+        and not judged.get(r.criterion_id)
+    ]
     return f"尚未评分：{'、'.join(missing)}" if missing else None
 
 
@@ -63,12 +72,18 @@ def scores_beyond_recorded_facts(ctx: TransitionContext) -> list[UserError]:
     errors = []
     for i, judgment in enumerate(ctx.judgments):
         result = bounds.get(judgment.criterion_id)
-        if result is None or judgment.points is None or judgment.points <= result.values["max_allowed"]:
+        if (
+            result is None
+            or judgment.points is None
+            or judgment.points <= result.values["max_allowed"]
+        ):
             continue
-        errors.append(UserError(
-            ErrorCode.SCORE_OUT_OF_RANGE,
-            f"{result.citation} {result.title}：{result.rule}；"
-            f"给出 {judgment.points:g} 分，最高 {result.values['max_allowed']:g} 分",
-            ("input", "judgments", str(i), "points"),
-        ))
+        errors.append(
+            UserError(
+                ErrorCode.SCORE_OUT_OF_RANGE,
+                f"{result.citation} {result.title}：{result.rule}；"
+                f"给出 {judgment.points:g} 分，最高 {result.values['max_allowed']:g} 分",
+                ("input", "judgments", str(i), "points"),
+            )
+        )
     return errors

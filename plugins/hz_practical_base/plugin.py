@@ -9,6 +9,7 @@ README.md maps every article and annex row to code.
 No quota rule: 认定分基地若干 (一) sets no number.
 No rounds: the document sets no calls for applications (二（三）1).
 """
+
 from __future__ import annotations
 
 from core import hookimpl
@@ -19,7 +20,6 @@ from core.examples import Example
 from core.recognitions import RecognitionTerms
 from core.schemes import ApplicationKind, Scheme
 from core.scoring import Assessment, ReviewFacts
-
 from plugins.hz_practical_base import aggregation, guards, terms
 from plugins.hz_practical_base.criteria import CRITERIA, PENDING_FINDINGS
 from plugins.hz_practical_base.examples import EXAMPLES
@@ -45,10 +45,10 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-
-
 @hookimpl
-def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Facts) -> Finding | None:
+def accredit_evaluate_criterion(
+    scheme: Scheme, criterion: Criterion, facts: Facts
+) -> Finding | None:
     """Judgment criteria whose pending finding says what to judge and the most the facts allow."""
     if scheme.id != SCHEME_ID or criterion.id not in PENDING_FINDINGS:
         return None
@@ -56,8 +56,12 @@ def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Fac
 
 
 @hookimpl
-def accredit_aggregate(scheme: Scheme, kind: ApplicationKind, results: list[CriterionResult],
-                       reviews: list[ReviewFacts]) -> Assessment | None:
+def accredit_aggregate(
+    scheme: Scheme,
+    kind: ApplicationKind,
+    results: list[CriterionResult],
+    reviews: list[ReviewFacts],
+) -> Assessment | None:
     """附件3 score and the grade of 五（二）（三）; recognition applications are not scored."""
     if scheme.id != SCHEME_ID or kind.id != ASSESSMENT:
         return None

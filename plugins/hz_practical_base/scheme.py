@@ -1,4 +1,5 @@
 """The scheme itself: 杭人社发〔2023〕115号, its metadata and dated parameters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,5 +23,5 @@ SCHEME = Scheme(
     recognition_title="杭州市高技能人才公共实训基地",
     ban_parameter=None,  # 五（二）撤销并摘牌 sets no period before a new application
     summary="《杭州市高技能人才公共实训基地体系建设实施办法》：申报条件和认定标准（二、附件1）、申报表（附件2）、"
-            "受理、专家现场考察评估、公示和授予名称铭牌（二（三））、每两年考核评估及撤销摘牌（五、附件3）。",
+    "受理、专家现场考察评估、公示和授予名称铭牌（二（三））、每两年考核评估及撤销摘牌（五、附件3）。",
 )

@@ -4,11 +4,11 @@ Every base also receives the uniform plaque “杭州市高技能人才公共实
 ``recognition_title``. No code and no expiry: the document numbers nothing, and a base stays
 recognised until a biennial assessment (五) finds it 不合格.
 """
+
 from __future__ import annotations
 
 from core.engine.context import TransitionContext
 from core.recognitions import RecognitionTerms
-
 from plugins.hz_practical_base.forms import NAME_PREFIX, NAME_SUFFIX, RecognitionForm
 
 

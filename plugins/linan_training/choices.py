@@ -4,6 +4,7 @@
 carries a rank, and “以上” includes the level itself (《民法典》第一千二百五十九条), so a requirement is
 met when ``rank >= required.rank``.
 """
+
 from __future__ import annotations
 
 from core.forms import Choice
@@ -16,7 +17,7 @@ class Ranked(Choice):
     order, so that two members can share a level.
     """
 
-    def __new__(cls, value: str, label: str, rank: int) -> "Ranked":
+    def __new__(cls, value: str, label: str, rank: int) -> Ranked:
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -27,6 +28,6 @@ class Ranked(Choice):
     def rank(self) -> int:
         return self._rank
 
-    def at_least(self, required: "Ranked") -> bool:
+    def at_least(self, required: Ranked) -> bool:
         """“…以上”: this level or a higher one."""
         return self.rank >= required.rank

@@ -3,12 +3,12 @@
 What needs the institution's history is a criterion (checked through ``requires_gates``); what
 depends on the day the step is taken, on the step itself or on the case's ground is a guard.
 """
+
 from __future__ import annotations
 
 from core.engine.context import TransitionContext
 from core.recognitions import RecognitionStatus
 from core.workflow import Guard
-
 from plugins.linan_training.criteria.classes import needs_special_consent, plan_of
 from plugins.linan_training.forms.oversight import Ground
 
@@ -25,7 +25,7 @@ def class_not_started(ctx: TransitionContext) -> str | None:
 
 def standard_class(ctx: TransitionContext) -> str | None:
     if needs_special_consent(plan_of(ctx.form), ctx.params):
-        return ("第七条：超过人数上限或“其他”类培训班属特殊情况，须经“同意特殊情况开班”（approve_special）并写明意见")
+        return "第七条：超过人数上限或“其他”类培训班属特殊情况，须经“同意特殊情况开班”（approve_special）并写明意见"
     return None
 
 
@@ -66,24 +66,29 @@ def results_complete(ctx: TransitionContext) -> str | None:
 # -- 第十五条、第十六条: supervision cases -----------------------------------------------------------
 
 SANCTIONS: dict[Ground, tuple[str, ...]] = {
-    Ground.UNAUTHORISED_CHANGE: ("order_rectification", "suspend"),   # 责令限期整改；情况严重的暂停定点资质
-    Ground.FALSIFICATION: ("cancel",),                                  # 取消定点资格
+    Ground.UNAUTHORISED_CHANGE: (
+        "order_rectification",
+        "suspend",
+    ),  # 责令限期整改；情况严重的暂停定点资质
+    Ground.FALSIFICATION: ("cancel",),  # 取消定点资格
     Ground.SUBSIDY_FRAUD: ("cancel",),
     Ground.OVERCHARGING: ("cancel",),
-    Ground.IDLE: ("suspend", "cancel"),                                 # 暂停或取消
-    Ground.EVALUATION_FAILED: ("suspend", "cancel"),                    # 优胜劣汰（选定的解读）
+    Ground.IDLE: ("suspend", "cancel"),  # 暂停或取消
+    Ground.EVALUATION_FAILED: ("suspend", "cancel"),  # 优胜劣汰（选定的解读）
 }
 NAMES = {"order_rectification": "责令限期整改", "suspend": "暂停定点资质", "cancel": "取消定点资格"}
 
 
 def sanction_allowed(measure: str) -> Guard:
     """The measure must be one 第十六条 (or 第十五条) provides for the case's ground."""
+
     def guard(ctx: TransitionContext) -> str | None:
         ground = ctx.form.ground
         allowed = SANCTIONS[ground]
         if measure in allowed:
             return None
         return f"第十六条：“{ground.label}”可采取的措施为{'、'.join(NAMES[m] for m in allowed)}，不能{NAMES[measure]}"
+
     guard.__name__ = f"sanction_allowed_{measure}"
     return guard
 

@@ -4,12 +4,12 @@ Education (学历/文化程度), professional titles (职称) and vocational qua
 职业技能等级证书) are ordered scales; a class's training level decides which tier of 第五条 applies
 and the teaching type (理论课 / 操作技能课) which rule of that tier.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from core.forms import Choice
-
 from plugins.linan_training.choices import Ranked
 
 
@@ -81,20 +81,30 @@ class TeacherRule:
 
     citation: str
     education: Education
-    title: Title | None = None           # 理论课: 中级以上职称
-    certificate: Skill | None = None     # 操作技能课: 职业资格证书
-    same_occupation: bool = False        # （二）“本工种”; （一）“相关” is left to the reviewer
+    title: Title | None = None  # 理论课: 中级以上职称
+    certificate: Skill | None = None  # 操作技能课: 职业资格证书
+    same_occupation: bool = False  # （二）“本工种”; （一）“相关” is left to the reviewer
 
     def describe(self) -> str:
-        credential = (f"{self.title.label}以上职称" if self.title else
-                      f"{'本工种' if self.same_occupation else '相关'}{self.certificate.label}以上职业资格证书")
+        credential = (
+            f"{self.title.label}以上职称"
+            if self.title
+            else f"{'本工种' if self.same_occupation else '相关'}{self.certificate.label}以上职业资格证书"
+        )
         return f"{self.education.label}以上学历（文化程度），{credential}或等同资质"
 
 
 RULES: dict[tuple[Tier, TeachingType], TeacherRule] = {
-    (Tier.BASIC_INTERMEDIATE, TeachingType.THEORY): TeacherRule("第五条（一）", Education.SECONDARY_VOCATIONAL, title=Title.INTERMEDIATE),
-    (Tier.BASIC_INTERMEDIATE, TeachingType.PRACTICE): TeacherRule("第五条（一）", Education.SENIOR_SECONDARY, certificate=Skill.LEVEL_3),
-    (Tier.ADVANCED, TeachingType.THEORY): TeacherRule("第五条（二）", Education.JUNIOR_COLLEGE, title=Title.INTERMEDIATE),
-    (Tier.ADVANCED, TeachingType.PRACTICE): TeacherRule("第五条（二）", Education.SENIOR_SECONDARY, certificate=Skill.LEVEL_2,
-                                                         same_occupation=True),
+    (Tier.BASIC_INTERMEDIATE, TeachingType.THEORY): TeacherRule(
+        "第五条（一）", Education.SECONDARY_VOCATIONAL, title=Title.INTERMEDIATE
+    ),
+    (Tier.BASIC_INTERMEDIATE, TeachingType.PRACTICE): TeacherRule(
+        "第五条（一）", Education.SENIOR_SECONDARY, certificate=Skill.LEVEL_3
+    ),
+    (Tier.ADVANCED, TeachingType.THEORY): TeacherRule(
+        "第五条（二）", Education.JUNIOR_COLLEGE, title=Title.INTERMEDIATE
+    ),
+    (Tier.ADVANCED, TeachingType.PRACTICE): TeacherRule(
+        "第五条（二）", Education.SENIOR_SECONDARY, certificate=Skill.LEVEL_2, same_occupation=True
+    ),
 }

@@ -7,6 +7,7 @@ is in :mod:`.scheme`, forms in :mod:`.forms`, criteria in :mod:`.criteria`, work
 No quota rule: 第三条 designates “若干” institutions, no number.
 No rounds: designations, filings and claims are made whenever needed.
 """
+
 from __future__ import annotations
 
 from core import hookimpl
@@ -14,7 +15,6 @@ from core.criteria import Criterion, CriterionResult
 from core.examples import Example
 from core.schemes import ApplicationKind, Scheme
 from core.scoring import Assessment, ReviewFacts
-
 from plugins.linan_training import aggregation, ids
 from plugins.linan_training.criteria import CRITERIA
 from plugins.linan_training.examples import EXAMPLES
@@ -39,11 +39,13 @@ def accredit_criteria(scheme: Scheme) -> list[Criterion] | None:
     return list(CRITERIA) if scheme.id == SCHEME_ID else None
 
 
-
-
 @hookimpl
-def accredit_aggregate(scheme: Scheme, kind: ApplicationKind, results: list[CriterionResult],
-                       reviews: list[ReviewFacts]) -> Assessment | None:
+def accredit_aggregate(
+    scheme: Scheme,
+    kind: ApplicationKind,
+    results: list[CriterionResult],
+    reviews: list[ReviewFacts],
+) -> Assessment | None:
     """Assessments say who passed; annual evaluations carry the verdict beside the rates."""
     if scheme.id != SCHEME_ID:
         return None

@@ -1,4 +1,5 @@
 """The scheme itself: 临人社发〔2020〕105号, its metadata and dated parameters."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,6 +22,6 @@ SCHEME = Scheme(
     recognition_title="杭州市临安区定点职业技能培训机构",
     ban_parameter=None,  # 第十六条 cancels the designation but states no period barring a new application
     summary="《杭州市临安区职业技能培训管理办法》：定点审批（第三条）、培训师资库（第五条）、办班备案及调整（第六条）、"
-            "班额（第七条）、鉴定考核和补考（第九至十一条）、收费核准和培训补贴（第十二、十三条）、年度考评（第十四、十五条）、"
-            "暂停和取消定点资质（第十六条）。",
+    "班额（第七条）、鉴定考核和补考（第九至十一条）、收费核准和培训补贴（第十二、十三条）、年度考评（第十四、十五条）、"
+    "暂停和取消定点资质（第十六条）。",
 )

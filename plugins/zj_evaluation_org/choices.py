@@ -3,6 +3,7 @@
 Qualifications are declared low to high, so that by ``rank`` (declaration order) “大专以上”, “技师及以上”,
 “中级以上” compare as the text says: the named level itself counts (《民法典》第一千二百五十九条).
 """
+
 from __future__ import annotations
 
 from core.forms import Choice
@@ -118,7 +119,10 @@ class RuleDocument(Choice):
     SECURITY = "security", "安全保卫制度"
     FACILITIES = "facilities", "设备、设施管理制度"
     CERTIFICATION_MANAGEMENT = "certification_management", "职业技能等级认定管理制度"
-    ITEM_BANK_CONFIDENTIALITY = "item_bank_confidentiality", "职业技能等级认定题库（试卷）开发、保密规定"
+    ITEM_BANK_CONFIDENTIALITY = (
+        "item_bank_confidentiality",
+        "职业技能等级认定题库（试卷）开发、保密规定",
+    )
     QUALITY_CONTROL = "quality_control", "职业技能等级认定质量控制有关规定"
     EMERGENCY_PLAN = "emergency_plan", "工作场所重大问题或突发严重事件的应急处理预案"
     EXAMINER_MANAGEMENT = "examiner_management", "考评人员管理制度"
@@ -129,12 +133,32 @@ class RuleDocument(Choice):
 
 
 R = RuleDocument
-ANNEX1_RULES = (R.FINANCE, R.WORK_PROCEDURES, R.POST_RESPONSIBILITY, R.ARCHIVES, R.EQUIPMENT_SAFETY,
-                R.CODES_AND_EXAM_RULES, R.SECURITY, R.FACILITIES)  # 附件1 三 1-8 (9 “其他” is open)
-WORKPLACE_RULES = (R.CERTIFICATION_MANAGEMENT, R.ARCHIVES, R.ITEM_BANK_CONFIDENTIALITY, R.QUALITY_CONTROL,
-                   R.EQUIPMENT_SAFETY, R.SECURITY, R.EMERGENCY_PLAN)  # 附件2 2 工作场所相关制度 (7)
-PERSONNEL_RULES = (R.EXAMINER_MANAGEMENT, R.INVIGILATOR_MANAGEMENT, R.SUPERVISOR_MANAGEMENT,
-                   R.EXAM_STAFF_MANAGEMENT, R.CANDIDATE_CODE)  # 附件2 2 人员管理制度办法 (5)
+ANNEX1_RULES = (
+    R.FINANCE,
+    R.WORK_PROCEDURES,
+    R.POST_RESPONSIBILITY,
+    R.ARCHIVES,
+    R.EQUIPMENT_SAFETY,
+    R.CODES_AND_EXAM_RULES,
+    R.SECURITY,
+    R.FACILITIES,
+)  # 附件1 三 1-8 (9 “其他” is open)
+WORKPLACE_RULES = (
+    R.CERTIFICATION_MANAGEMENT,
+    R.ARCHIVES,
+    R.ITEM_BANK_CONFIDENTIALITY,
+    R.QUALITY_CONTROL,
+    R.EQUIPMENT_SAFETY,
+    R.SECURITY,
+    R.EMERGENCY_PLAN,
+)  # 附件2 2 工作场所相关制度 (7)
+PERSONNEL_RULES = (
+    R.EXAMINER_MANAGEMENT,
+    R.INVIGILATOR_MANAGEMENT,
+    R.SUPERVISOR_MANAGEMENT,
+    R.EXAM_STAFF_MANAGEMENT,
+    R.CANDIDATE_CODE,
+)  # 附件2 2 人员管理制度办法 (5)
 
 
 class AssessmentOccasion(Choice):

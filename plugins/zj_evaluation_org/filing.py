@@ -15,6 +15,7 @@ The serial is core's grant number in the organisation's city at grant time (revo
 grants included, never reused), so codes are unique; the level digit says which department filed
 it, which decides who acts on later applications about it (“谁受理、谁评估”, 三（二）).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,7 +41,9 @@ def province_institution(institution: InstitutionFacts) -> bool:
 
 def province_filing(institution: InstitutionFacts, form) -> bool:
     """A first filing the province accepts (三（一））: 省级以上注册登记的单位，或省部属企业."""
-    provincial_enterprise = getattr(form, "provincial_enterprise", False) and institution.org_type in ENTERPRISES
+    provincial_enterprise = (
+        getattr(form, "provincial_enterprise", False) and institution.org_type in ENTERPRISES
+    )
     return province_institution(institution) or provincial_enterprise
 
 
@@ -73,11 +76,17 @@ def terms(ctx: TransitionContext, serial: int) -> RecognitionTerms:
         base = ctx.recognition
         assert base is not None and base.code  # an addition concerns a coded filing
         by_province = filed_by_province(base)
-        return RecognitionTerms(f"{TITLE}（{scope(inst.city_code, by_province)}，新增职业（工种））",
-                                base.valid_until, f"{base.code}-{serial:03d}")
+        return RecognitionTerms(
+            f"{TITLE}（{scope(inst.city_code, by_province)}，新增职业（工种））",
+            base.valid_until,
+            f"{base.code}-{serial:03d}",
+        )
     by_province = ctx.kind.id == "promotion" or province_filing(inst, ctx.form)
-    return RecognitionTerms(f"{TITLE}（{scope(inst.city_code, by_province)}）", valid_until(ctx),
-                            code_for(inst, by_province, serial))
+    return RecognitionTerms(
+        f"{TITLE}（{scope(inst.city_code, by_province)}）",
+        valid_until(ctx),
+        code_for(inst, by_province, serial),
+    )
 
 
 def continued(rec: RecognitionFacts) -> RecognitionTerms:

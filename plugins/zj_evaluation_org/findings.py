@@ -4,6 +4,7 @@ A check collects its *shortfalls* (what is missing, with the form field and the 
 was measured against) and turns them into one finding: PASS with the rule, or FAIL naming every
 shortfall and pointing at the first one's field, so the applicant sees all of them at once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -43,8 +44,11 @@ class Tally:
             return Finding(Outcome.PASS, rule, values, parameters=tuple(self.parameters))
         texts = [s.text for s in self.shortfalls]
         return Finding(
-            Outcome.FAIL, f"{rule}；不符合：{'；'.join(texts)}", {**values, "shortfalls": texts},
-            field=tuple(str(p) for p in self.shortfalls[0].path), parameters=tuple(self.parameters),
+            Outcome.FAIL,
+            f"{rule}；不符合：{'；'.join(texts)}",
+            {**values, "shortfalls": texts},
+            field=tuple(str(p) for p in self.shortfalls[0].path),
+            parameters=tuple(self.parameters),
         )
 
 

@@ -1,10 +1,10 @@
 """Transition guards: pure functions of the :class:`~core.engine.context.TransitionContext` that
 return a refusal message, or None to allow.
 """
+
 from __future__ import annotations
 
 from core.engine.context import TransitionContext
-
 from plugins.zj_evaluation_org.choices import AssessmentOccasion, RevocationGround
 from plugins.zj_evaluation_org.filing import filed_by_province, province_filing
 
@@ -41,8 +41,10 @@ def score_passed(ctx: TransitionContext) -> str | None:
 def pilot_only(refusal: str):
     """Outcomes only a pilot-period assessment may have: 通过 (the precondition for additions) and
     不合格 without consequence (督促整改); ``refusal`` points a final assessment to its own outcome."""
+
     def guard(ctx: TransitionContext) -> str | None:
         return None if ctx.form.occasion is AssessmentOccasion.PILOT else refusal
+
     return guard
 
 
@@ -57,6 +59,9 @@ def revocation_grounded(ctx: TransitionContext) -> str | None:
     ground = ctx.form.revocation_ground
     if ground is None:
         return "取消试点资格须在评估表中写明依据（五（三）综合评估不合格，或未兑现承诺书）"
-    if ground is RevocationGround.FINAL_ASSESSMENT_FAILED and ctx.form.occasion is not AssessmentOccasion.FINAL:
+    if (
+        ground is RevocationGround.FINAL_ASSESSMENT_FAILED
+        and ctx.form.occasion is not AssessmentOccasion.FINAL
+    ):
         return "五（三）：以综合评估不合格取消试点资格，须为试点结束后的综合评估"
     return None

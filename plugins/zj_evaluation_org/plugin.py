@@ -5,6 +5,7 @@ Hooks only: the scheme and its round are in :mod:`.scheme`, forms in :mod:`.form
 workflows in :mod:`.workflow`, the filing level and code in :mod:`.filing`, the per-city cap in
 :mod:`.quotas`, policy numbers in ``parameters.yaml``; README.md maps every article to code.
 """
+
 from __future__ import annotations
 
 from core import hookimpl
@@ -16,7 +17,6 @@ from core.quotas import QuotaRule
 from core.recognitions import RecognitionTerms
 from core.schemes import ApplicationKind, Round, Scheme
 from core.scoring import Assessment, ReviewFacts
-
 from plugins.zj_evaluation_org import filing, scoring
 from plugins.zj_evaluation_org.criteria import CRITERIA
 from plugins.zj_evaluation_org.examples import EXAMPLES
@@ -53,7 +53,9 @@ def accredit_quota_rules(scheme: Scheme) -> list[QuotaRule] | None:
 
 
 @hookimpl
-def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Facts) -> Finding | None:
+def accredit_evaluate_criterion(
+    scheme: Scheme, criterion: Criterion, facts: Facts
+) -> Finding | None:
     """附件2 5: a bonus item is open for scoring only when its 放宽 ground is claimed and stands."""
     if scheme.id == SCHEME_ID and criterion.id in scoring.BONUS_IDS:
         return scoring.bonus_finding(facts, criterion.id)
@@ -61,8 +63,12 @@ def accredit_evaluate_criterion(scheme: Scheme, criterion: Criterion, facts: Fac
 
 
 @hookimpl
-def accredit_aggregate(scheme: Scheme, kind: ApplicationKind, results: list[CriterionResult],
-                       reviews: list[ReviewFacts]) -> Assessment | None:
+def accredit_aggregate(
+    scheme: Scheme,
+    kind: ApplicationKind,
+    results: list[CriterionResult],
+    reviews: list[ReviewFacts],
+) -> Assessment | None:
     """附件2: 1-4项合计须在90分以上（pass mark）；加分项另计入总分."""
     if scheme.id == SCHEME_ID and kind.id == "recognition":
         return scoring.aggregate(results, reviews)

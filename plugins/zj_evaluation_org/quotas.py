@@ -7,6 +7,7 @@ registered at province level (city code ``330000``) form their own key space, ca
 number (README, readings chosen). “原则上” is read as the system's hard limit: an exception is a
 policy change, i.e. a new dated value of ``max_orgs_per_occupation_city``.
 """
+
 from __future__ import annotations
 
 from core.divisions import name_of

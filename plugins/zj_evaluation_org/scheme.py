@@ -1,4 +1,5 @@
 """The scheme itself: 浙人社办发〔2020〕35号, its metadata, dated parameters and first round."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,12 +23,15 @@ SCHEME = Scheme(
     recognition_title="浙江省职业技能等级认定试点社会培训评价组织",
     ban_parameter=None,  # 五（三）取消试点资格: the notice sets no period before applying again
     summary="申报条件（一）、职业（工种）范围（二）、分级遴选与管理（三）、申报遴选流程（四）、"
-            "每市同一职业原则上不超过5家（五（二））、试点有效期与综合评估（五（三））；附件1 遴选标准、附件2 评估细则、附件3 申报表。",
+    "每市同一职业原则上不超过5家（五（二））、试点有效期与综合评估（五（三））；附件1 遴选标准、附件2 评估细则、附件3 申报表。",
 )
 
 _params = SCHEME.parameters.at(EFFECTIVE_FROM)
 FIRST_BATCH = Round(
-    "2020_first_batch", "2020年首批职业技能等级认定试点社会培训评价组织遴选",
-    opens_on=_params.value("first_batch_opens_on"), closes_on=_params.value("first_batch_closes_on"),
-    kinds=("recognition",), citation="四（一）“2020年11月20日后”；五（二）“2020年12月31日前”报首批名单",
+    "2020_first_batch",
+    "2020年首批职业技能等级认定试点社会培训评价组织遴选",
+    opens_on=_params.value("first_batch_opens_on"),
+    closes_on=_params.value("first_batch_closes_on"),
+    kinds=("recognition",),
+    citation="四（一）“2020年11月20日后”；五（二）“2020年12月31日前”报首批名单",
 )

@@ -5,15 +5,15 @@ Items 1, 3 and 4 are scored by the experts (the mean of each expert's latest sco
 item 2 is computed from the declared rule list (每少1项扣2分，扣完为止); item 5 gives 10–20 points
 for each 放宽 ground that stands and that the experts accept (0 when they do not).
 """
+
 from __future__ import annotations
 
 from statistics import fmean
 
 from core.criteria import CriterionKind, CriterionResult, EvaluationMode, Facts, Finding, Outcome
-from core.errors import ErrorCode, UserError
 from core.engine.context import TransitionContext
+from core.errors import ErrorCode, UserError
 from core.scoring import Assessment, ReviewFacts, Subtotal, latest_judgments
-
 from plugins.zj_evaluation_org.choices import PERSONNEL_RULES, WORKPLACE_RULES
 from plugins.zj_evaluation_org.relaxation import GROUNDS, assess
 
@@ -29,9 +29,15 @@ def _rule_points(listed, max_points: float):
         missing = [rule.label for rule in listed if rule not in set(facts.form.rules)]
         points = max(0.0, max_points - per.value * len(missing))
         return Finding(
-            Outcome.SCORED, f"查阅文件，每少1项扣{per.value}分，扣完为止" + (f"；缺少：{'、'.join(missing)}" if missing else ""),
-            {"missing": missing}, points=points, field=("rules",) if missing else (), parameters=(per,),
+            Outcome.SCORED,
+            f"查阅文件，每少1项扣{per.value}分，扣完为止"
+            + (f"；缺少：{'、'.join(missing)}" if missing else ""),
+            {"missing": missing},
+            points=points,
+            field=("rules",) if missing else (),
+            parameters=(per,),
         )
+
     return check
 
 
@@ -40,9 +46,16 @@ personnel_rules = _rule_points(PERSONNEL_RULES, 10)
 
 
 def pass_mark(facts: Facts) -> Finding:
-    mark, low, high = (facts.params[n] for n in ("pass_mark_items_1_4", "bonus_min_points", "bonus_max_points"))
-    return Finding(Outcome.INFO, f"1-4项合计分数必须在{mark.value}分以上（含本数）；加分项每项{low.value}-{high.value}分，"
-                   "不计入该合计", {"pass_mark": mark.value}, parameters=(mark, low, high))
+    mark, low, high = (
+        facts.params[n] for n in ("pass_mark_items_1_4", "bonus_min_points", "bonus_max_points")
+    )
+    return Finding(
+        Outcome.INFO,
+        f"1-4项合计分数必须在{mark.value}分以上（含本数）；加分项每项{low.value}-{high.value}分，"
+        "不计入该合计",
+        {"pass_mark": mark.value},
+        parameters=(mark, low, high),
+    )
 
 
 def bonus_finding(facts: Facts, ground_id: str) -> Finding:
@@ -51,9 +64,16 @@ def bonus_finding(facts: Facts, ground_id: str) -> Finding:
     if not claim.claimed:
         return Finding(Outcome.INFO, "未主张该情形，不加分", {"claimed": False, "stands": False})
     if not claim.stands:
-        return Finding(Outcome.INFO, f"主张的情形不成立（{claim.reason}），不加分", {"claimed": True, "stands": False})
-    return Finding(Outcome.PENDING, f"情形成立（{claim.reason}）；评审专家核查佐证材料，认可的加10-20分，不认可的记0分",
-                   {"claimed": True, "stands": True})
+        return Finding(
+            Outcome.INFO,
+            f"主张的情形不成立（{claim.reason}），不加分",
+            {"claimed": True, "stands": False},
+        )
+    return Finding(
+        Outcome.PENDING,
+        f"情形成立（{claim.reason}）；评审专家核查佐证材料，认可的加10-20分，不认可的记0分",
+        {"claimed": True, "stands": True},
+    )
 
 
 # -- aggregate --------------------------------------------------------------------------------------
@@ -70,7 +90,11 @@ def aggregate(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Ass
         if r.mode is EvaluationMode.AUTOMATIC:
             points, how = r.points or 0.0, "自动计算"
         else:
-            given = [float(v) for v in judged.get(r.criterion_id, {}).values() if isinstance(v, (int, float))]
+            given = [
+                float(v)
+                for v in judged.get(r.criterion_id, {}).values()
+                if isinstance(v, (int, float))
+            ]
             points = round(fmean(given), 2) if given else 0.0
             how = f"{len(given)} 位专家的平均分" if given else "尚未评分"
             if not given and r.criterion_id not in BONUS_IDS:
@@ -86,12 +110,26 @@ def aggregate(results: list[CriterionResult], reviews: list[ReviewFacts]) -> Ass
     items, bonus = round(items, 2), round(bonus, 2)
     passed = None if unscored else items >= mark
     verdict = "尚有评估项目未评分" if unscored else ("达到" if passed else "未达到") + f"{mark}分"
-    lines += [f"1-4项合计：{items:g}/100（须{mark}分以上，{verdict}）", f"5 加分项：{bonus:g}（不计入1-4项合计）",
-              f"总分：{items + bonus:g}"]
-    claimed = sum(1 for r in results if r.criterion_id in BONUS_IDS and r.outcome is Outcome.PENDING)
-    subtotals = (Subtotal("1-4项合计", items, 100, ITEMS_1_4), Subtotal("加分项", bonus, 20 * claimed, BONUS))
-    return Assessment(total=round(items + bonus, 2), maximum=100 + 20 * claimed, passed=passed, lines=tuple(lines),
-                      points=counted, subtotals=subtotals)
+    lines += [
+        f"1-4项合计：{items:g}/100（须{mark}分以上，{verdict}）",
+        f"5 加分项：{bonus:g}（不计入1-4项合计）",
+        f"总分：{items + bonus:g}",
+    ]
+    claimed = sum(
+        1 for r in results if r.criterion_id in BONUS_IDS and r.outcome is Outcome.PENDING
+    )
+    subtotals = (
+        Subtotal("1-4项合计", items, 100, ITEMS_1_4),
+        Subtotal("加分项", bonus, 20 * claimed, BONUS),
+    )
+    return Assessment(
+        total=round(items + bonus, 2),
+        maximum=100 + 20 * claimed,
+        passed=passed,
+        lines=tuple(lines),
+        points=counted,
+        subtotals=subtotals,
+    )
 
 
 # -- refusals: bonus points within 10–20 -------------------------------------------------------------
@@ -108,10 +146,19 @@ def bonus_refusals(ctx: TransitionContext) -> list[UserError]:
             continue
         path = ("input", "judgments", str(i), "points")
         if result.outcome is not Outcome.PENDING and judgment.points != 0:
-            errors.append(UserError(ErrorCode.SCORE_OUT_OF_RANGE,
-                                    f"{result.citation} {result.title}：{result.rule}，只能记0分", path))
+            errors.append(
+                UserError(
+                    ErrorCode.SCORE_OUT_OF_RANGE,
+                    f"{result.citation} {result.title}：{result.rule}，只能记0分",
+                    path,
+                )
+            )
         elif judgment.points != 0 and not low <= judgment.points <= high:
-            errors.append(UserError(ErrorCode.SCORE_OUT_OF_RANGE,
-                                    f"{result.citation} {result.title}：每项加{low}-{high}分（不认可的记0分），给出 {judgment.points:g} 分",
-                                    path))
+            errors.append(
+                UserError(
+                    ErrorCode.SCORE_OUT_OF_RANGE,
+                    f"{result.citation} {result.title}：每项加{low}-{high}分（不认可的记0分），给出 {judgment.points:g} 分",
+                    path,
+                )
+            )
     return errors

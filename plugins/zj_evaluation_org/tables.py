@@ -7,6 +7,7 @@ what depends on the evaluation date or on other rows is a criterion.
 Structured columns (学历, 职业资格, 职称, 分工) are added beside the form's free-text column so
 that 附件1's staffing standards can be checked; the free text is kept as the applicant wrote it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,16 @@ from stdnum.cn import ric
 
 from core.forms import Form, Text
 from core.pii import IdDerived, IdNumber, Phone
-
 from plugins.zj_evaluation_org.choices import (
-    Basis, Duty, Education, Gender, Grade, PremisesUse, ProfessionalTitle, SkillQualification, Tenure,
+    Basis,
+    Duty,
+    Education,
+    Gender,
+    Grade,
+    PremisesUse,
+    ProfessionalTitle,
+    SkillQualification,
+    Tenure,
 )
 
 OCCUPATION_CODE = re.compile(r"^[1-8]-\d{2}-\d{2}-\d{2}$")
@@ -32,7 +40,9 @@ def _occupation_code(value: str) -> str:
     return value
 
 
-OccupationCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_occupation_code)]
+OccupationCode = Annotated[
+    str, StringConstraints(strip_whitespace=True), AfterValidator(_occupation_code)
+]
 
 
 def birth_date(id_number: str) -> dt.date:
@@ -44,11 +54,15 @@ class IdentifiedPerson(Form):
     """A person listed with a 身份证号码 (工作人员、专家 tables)."""
 
     name: Text = Field(title="姓名")
-    gender: IdDerived[Gender] = Field(title="性别")  # the number's 17th digit: sealed and masked with it
-    id_number: IdNumber = Field(title="身份证号码", description="18位公民身份号码（GB 11643），校验码和出生日期须有效")
+    gender: IdDerived[Gender] = Field(
+        title="性别"
+    )  # the number's 17th digit: sealed and masked with it
+    id_number: IdNumber = Field(
+        title="身份证号码", description="18位公民身份号码（GB 11643），校验码和出生日期须有效"
+    )
 
     @model_validator(mode="after")
-    def _gender_matches_number(self) -> "IdentifiedPerson":
+    def _gender_matches_number(self) -> IdentifiedPerson:
         expected = Gender.MALE if int(self.id_number[16]) % 2 else Gender.FEMALE
         if self.gender is not expected:
             raise ValueError(f"性别与身份证号码不符（号码第17位表示{expected.label}性）")
@@ -66,15 +80,27 @@ class Contact(Form):
 class Staff(IdentifiedPerson):
     """工作人员情况（附件3）；分工与资格用于核对附件1 一、1-7."""
 
-    age: IdDerived[int] = Field(title="年龄", ge=16, le=100, description="申报时周岁年龄，须与身份证号码的出生日期一致")
+    age: IdDerived[int] = Field(
+        title="年龄", ge=16, le=100, description="申报时周岁年龄，须与身份证号码的出生日期一致"
+    )
     education: Education = Field(title="学历")
     position: Text = Field(title="职务（职称、职业资格）", description="按申报表填写的原文")
     duty: Duty = Field(title="分工", description="附件1 一、1-7 的岗位；一人只计一个岗位")
-    skill: SkillQualification = Field(default=SkillQualification.NONE, title="职业资格（职业技能等级）")
-    professional_title: ProfessionalTitle = Field(default=ProfessionalTitle.NONE, title="专业技术职称")
-    training_assessment_years: int = Field(default=0, ge=0, le=80, title="从事培训考核工作年限（整年）")
-    finance_certificate: bool = Field(default=False, title="具有财会人员证书", description="财务管理人员须具备（附件1 一、7）")
-    computer_major: bool = Field(default=False, title="计算机相关专业", description="计算机管理人员须具备（附件1 一、6）")
+    skill: SkillQualification = Field(
+        default=SkillQualification.NONE, title="职业资格（职业技能等级）"
+    )
+    professional_title: ProfessionalTitle = Field(
+        default=ProfessionalTitle.NONE, title="专业技术职称"
+    )
+    training_assessment_years: int = Field(
+        default=0, ge=0, le=80, title="从事培训考核工作年限（整年）"
+    )
+    finance_certificate: bool = Field(
+        default=False, title="具有财会人员证书", description="财务管理人员须具备（附件1 一、7）"
+    )
+    computer_major: bool = Field(
+        default=False, title="计算机相关专业", description="计算机管理人员须具备（附件1 一、6）"
+    )
 
 
 class Expert(IdentifiedPerson):
@@ -82,8 +108,12 @@ class Expert(IdentifiedPerson):
 
     education: Education = Field(title="学历")
     title_or_qualification: Text = Field(title="职称或职业资格", description="按申报表填写的原文")
-    skill: SkillQualification = Field(default=SkillQualification.NONE, title="职业资格（职业技能等级）")
-    professional_title: ProfessionalTitle = Field(default=ProfessionalTitle.NONE, title="专业技术职称")
+    skill: SkillQualification = Field(
+        default=SkillQualification.NONE, title="职业资格（职业技能等级）"
+    )
+    professional_title: ProfessionalTitle = Field(
+        default=ProfessionalTitle.NONE, title="专业技术职称"
+    )
     specialty: Text = Field(title="专业/专业方向")
     occupations: list[OccupationCode] = Field(min_length=1, title="所在专家库的职业编码")
     grades: list[Grade] = Field(min_length=1, title="负责开发的等级")
@@ -93,16 +123,25 @@ class Examiner(Form):
     """考评人员情况（附件3）：由评价组织自主聘任（附件1 一、8（2））."""
 
     name: Text = Field(title="姓名")
-    gender: IdDerived[Gender] = Field(title="性别")  # the number's 17th digit: sealed and masked with it
+    gender: IdDerived[Gender] = Field(
+        title="性别"
+    )  # the number's 17th digit: sealed and masked with it
     education: Education = Field(title="学历")
     title_or_qualification: Text = Field(title="职称或职业资格", description="按申报表填写的原文")
-    skill: SkillQualification = Field(default=SkillQualification.NONE, title="职业资格（职业技能等级）")
-    professional_title: ProfessionalTitle = Field(default=ProfessionalTitle.NONE, title="专业技术职称")
+    skill: SkillQualification = Field(
+        default=SkillQualification.NONE, title="职业资格（职业技能等级）"
+    )
+    professional_title: ProfessionalTitle = Field(
+        default=ProfessionalTitle.NONE, title="专业技术职称"
+    )
     specialty_years: int = Field(ge=0, le=80, title="专业工龄（年）")
     occupations: list[OccupationCode] = Field(min_length=1, title="考评职业领域（职业编码）")
     grades: list[Grade] = Field(min_length=1, title="考评的等级")
     certificate_number: str = Field(default="", title="考评员证书号码")
-    own_staff: bool = Field(title="自有人员", description="本单位自有（非外聘）考评人员（附件1 一、8（2）“其中自有3人以上”）")
+    own_staff: bool = Field(
+        title="自有人员",
+        description="本单位自有（非外聘）考评人员（附件1 一、8（2）“其中自有3人以上”）",
+    )
 
 
 class Occupation(Form):
@@ -110,15 +149,24 @@ class Occupation(Form):
 
     code: OccupationCode = Field(title="职业编号")
     name: Text = Field(title="职业名称")
-    work_type: str = Field(default="", title="工种名称", description="职业下设工种的填写工种名称；不设工种的留空")
+    work_type: str = Field(
+        default="", title="工种名称", description="职业下设工种的填写工种名称；不设工种的留空"
+    )
     grades: list[Grade] = Field(min_length=1, title="等级")
     access_type: bool = Field(
-        default=False, title="属准入类职业", description="准入类职业不在申报范围内（二）；勾选即不予受理"
+        default=False,
+        title="属准入类职业",
+        description="准入类职业不在申报范围内（二）；勾选即不予受理",
     )
-    basis: Basis = Field(title="评价依据", description="国家职业技能标准或经省人力社保厅公布的评价规范（二）")
+    basis: Basis = Field(
+        title="评价依据", description="国家职业技能标准或经省人力社保厅公布的评价规范（二）"
+    )
     basis_title: Text = Field(title="标准或规范名称及编号")
     persons_assessed: int = Field(
-        default=0, ge=0, title="该职业（工种）累计培训评价规模（人次）", description="一（一）1：不得少于5000人次"
+        default=0,
+        ge=0,
+        title="该职业（工种）累计培训评价规模（人次）",
+        description="一（一）1：不得少于5000人次",
     )
 
 
@@ -156,11 +204,15 @@ class Premises(Form):
     area_m2: float = Field(gt=0, title="面积（平方米）")
     tenure: Tenure = Field(title="权属")
     certificate: str = Field(default="", title="产权证号", description="自有场地填写")
-    lease_start: dt.date | None = Field(default=None, title="租赁起始日", description="租赁场地填写")
-    lease_end: dt.date | None = Field(default=None, title="租赁终止日（含）", description="租赁场地填写")
+    lease_start: dt.date | None = Field(
+        default=None, title="租赁起始日", description="租赁场地填写"
+    )
+    lease_end: dt.date | None = Field(
+        default=None, title="租赁终止日（含）", description="租赁场地填写"
+    )
 
     @model_validator(mode="after")
-    def _tenure_evidence(self) -> "Premises":
+    def _tenure_evidence(self) -> Premises:
         if self.tenure is Tenure.OWNED and not self.certificate.strip():
             raise ValueError("自有场地须填写产权证号")
         if self.tenure is Tenure.LEASED:

@@ -10,6 +10,7 @@ error may have happened.
 Screenshots go to ``$ACCREDIT_SCREENSHOTS`` when set (``docs/screenshots`` refreshes the README's),
 else to a temporary folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,14 @@ from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TODAY = "2026-03-02"
 expect.set_options(timeout=30_000)  # two busy CI cores: a large form can take seconds to render
 
@@ -41,24 +48,37 @@ class ConsoleServer:
     def __init__(self, folder: Path):
         self.folder, self.port = folder, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {**os.environ, "ACCREDIT_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'console.db'}",
-                    "ACCREDIT_TODAY": TODAY, "ACCREDIT_SECRET_KEY": "console-test-secret-" + "x" * 32,
-                    "ACCREDIT_SECRET_FILE": str(folder / "accredit.secret")}
+        self.env = {
+            **os.environ,
+            "ACCREDIT_DATABASE_URL": f"sqlite+aiosqlite:///{folder / 'console.db'}",
+            "ACCREDIT_TODAY": TODAY,
+            "ACCREDIT_SECRET_KEY": "console-test-secret-" + "x" * 32,
+            "ACCREDIT_SECRET_FILE": str(folder / "accredit.secret"),
+        }
         self.log_path = folder / "server.log"
         self.password = ""
         self.tokens: dict[str, str] = {}
 
     def start(self, timeout: float = 180) -> None:
         self.log = open(self.log_path, "w", encoding="utf-8")
-        self.process = subprocess.Popen([sys.executable, "-m", "core.cli", "serve", "--demo", "--port", str(self.port)],
-                                        cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "core.cli", "serve", "--demo", "--port", str(self.port)],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"accredit serve exited with {self.process.returncode}:\n{self.log_text()}")
+                raise RuntimeError(
+                    f"accredit serve exited with {self.process.returncode}:\n{self.log_text()}"
+                )
             try:
                 if httpx.get(f"{self.url}/readyz", timeout=2).status_code == 200:
-                    printed = re.search(r"password (\S+):", self.log_text())  # not again on a restart
+                    printed = re.search(
+                        r"password (\S+):", self.log_text()
+                    )  # not again on a restart
                     self.password = printed.group(1) if printed else self.password
                     return
             except httpx.HTTPError:
@@ -80,21 +100,46 @@ class ConsoleServer:
 
     def cli(self, *args: str, stdin: str = "") -> str:
         """Run ``accredit <args>`` against the server's database, as an operator would."""
-        done = subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, env=self.env, input=stdin,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "core.cli", *args],
+            cwd=ROOT,
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
-    def graphql(self, query: str, variables: dict | None = None, *, username: str, password: str | None = None) -> dict:
+    def graphql(
+        self,
+        query: str,
+        variables: dict | None = None,
+        *,
+        username: str,
+        password: str | None = None,
+    ) -> dict:
         """Ask the API directly, as the given user (to check what the console stored)."""
         if username not in self.tokens:
-            login = httpx.post(f"{self.url}/graphql", timeout=30, json={
-                "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
-                "variables": {"i": {"username": username, "password": password or self.password}}}).json()
+            login = httpx.post(
+                f"{self.url}/graphql",
+                timeout=30,
+                json={
+                    "query": "mutation($i: LoginInput!) { login(input: $i) { token } }",
+                    "variables": {
+                        "i": {"username": username, "password": password or self.password}
+                    },
+                },
+            ).json()
             self.tokens[username] = login["data"]["login"]["token"]
         token = self.tokens[username]
-        body = httpx.post(f"{self.url}/graphql", timeout=30, json={"query": query, "variables": variables or {}},
-                          headers={"Authorization": f"Bearer {token}"}).json()
+        body = httpx.post(
+            f"{self.url}/graphql",
+            timeout=30,
+            json={"query": query, "variables": variables or {}},
+            headers={"Authorization": f"Bearer {token}"},
+        ).json()
         assert "errors" not in body, body["errors"]
         return body["data"]
 
@@ -110,7 +155,9 @@ def console_server(tmp_path_factory) -> Iterator[ConsoleServer]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `apt-get install chromium fonts-noto-cjk` (.ci/run does it on CI)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: `apt-get install chromium fonts-noto-cjk` (.ci/run does it on CI)"
+        )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
@@ -148,7 +195,9 @@ class Console:
         for attempt in range(3):
             field.click()
             # dispatched rather than clicked at a position: the list may still be sliding open
-            self.page.locator(f".ant-select-dropdown:visible .ant-select-item-option[title='{option}']").dispatch_event("click")
+            self.page.locator(
+                f".ant-select-dropdown:visible .ant-select-item-option[title='{option}']"
+            ).dispatch_event("click")
             try:
                 expect(select).to_contain_text(option, timeout=5_000)
                 return
@@ -160,7 +209,9 @@ class Console:
     def screenshot(self, name: str, *, full_page: bool = True) -> Path:
         """Save the page as ``<name>.png`` (passing notices hidden, so pictures do not depend on timing)."""
         path = self.screenshots / f"{name}.png"
-        self.page.screenshot(path=path, full_page=full_page, style=".ant-message { display: none !important; }")
+        self.page.screenshot(
+            path=path, full_page=full_page, style=".ant-message { display: none !important; }"
+        )
         return path
 
     def settle(self, locator, *, tries: int = 50) -> None:
@@ -181,10 +232,19 @@ class Console:
             if path[:1] == ["form"] and len(path) > 1:
                 field = self.page.locator(f"[id='root_{'_'.join(path[1:])}']").first
                 cell = self.page.locator("td").filter(has=field)
-                shown = (cell.locator(".form-table-error") if cell.count()
-                         else self.page.locator(".ant-form-item").filter(has=field).last.locator(".ant-form-item-explain"))
+                shown = (
+                    cell.locator(".form-table-error")
+                    if cell.count()
+                    else self.page.locator(".ant-form-item")
+                    .filter(has=field)
+                    .last.locator(".ant-form-item-explain")
+                )
             elif path[:1] in (["round"], ["roundId"]):
-                shown = self.page.locator(".ant-form-item").filter(has=self.page.get_by_label("申报批次")).locator(".ant-form-item-explain")
+                shown = (
+                    self.page.locator(".ant-form-item")
+                    .filter(has=self.page.get_by_label("申报批次"))
+                    .locator(".ant-form-item-explain")
+                )
             else:
                 shown = self.page.get_by_role("alert")
             expect(shown).to_contain_text(error["message"])
@@ -193,8 +253,10 @@ class Console:
         """axe-core finds no serious or critical violation on the page as it stands."""
         results = Axe().run(self.page)
         bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-        assert not bad, "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> "
-                                  f"{[n['target'] for n in v['nodes']][:5]}" for v in bad)
+        assert not bad, "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+            for v in bad
+        )
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -212,13 +274,23 @@ def served(console_server: ConsoleServer) -> ConsoleServer:
 
 
 @pytest.fixture
-def console(request, browser: Browser, served: ConsoleServer, screenshots: Path) -> Iterator[Console]:
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900})
+def console(
+    request, browser: Browser, served: ConsoleServer, screenshots: Path
+) -> Iterator[Console]:
+    context = browser.new_context(
+        locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1400, "height": 900}
+    )
     page = context.new_page()
     elsewhere: list[str] = []
     script_errors: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith((served.url, "data:", "blob:"))
-            else elsewhere.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((served.url, "data:", "blob:"))
+            else elsewhere.append(request.url)
+        ),
+    )
     page.on("pageerror", lambda error: script_errors.append(str(error)))
     yield Console(page, served, screenshots)
     if getattr(request.node, "console_failed", False):  # what the page showed when the test failed

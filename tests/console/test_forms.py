@@ -11,6 +11,7 @@ the published schema in the browser and sending it back lost or changed nothing.
 Kinds started by reviewers (取消认定, 考核评估, 监督检查案件, 向省推荐, 设区市/省组织的评估) have no
 console pages before the reviewers' increment and are not rendered here.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,7 +35,12 @@ STAGE = """query($id: ID!) { application(id: $id) { stage { id } status form } }
 
 def applicant_kinds(console: Console) -> list[tuple[dict, dict]]:
     schemes = console.server.graphql(SCHEMES, username="demo.applicant")["schemes"]
-    return [(scheme, kind) for scheme in schemes for kind in scheme["kinds"] if "APPLICANT" in kind["initiators"]]
+    return [
+        (scheme, kind)
+        for scheme in schemes
+        for kind in scheme["kinds"]
+        if "APPLICANT" in kind["initiators"]
+    ]
 
 
 @pytest.mark.fast
@@ -49,13 +55,17 @@ def test_every_kind_an_applicant_files_renders_from_its_published_schema(console
         console.choose("认定事项", scheme["title"])
         console.choose("申请事项", kind["title"])
         schema, where = kind["formSchema"], f"{scheme['id']}/{kind['id']}"
-        titles = [field.get("title") or schema["$defs"][field["$ref"].rsplit("/", 1)[-1]]["title"]
-                  for field in schema["properties"].values()]
+        titles = [
+            field.get("title") or schema["$defs"][field["$ref"].rsplit("/", 1)[-1]]["title"]
+            for field in schema["properties"].values()
+        ]
         form = page.locator("fieldset#root")
         expect(page.get_by_text(f"申报表：{kind['title']}")).to_be_visible()
         expect(form).to_contain_text(titles[0])
         text = form.inner_text()
-        assert [t for t in titles if t not in text] == [], f"{where}: fields missing"   # every field, under its title
+        assert [t for t in titles if t not in text] == [], (
+            f"{where}: fields missing"
+        )  # every field, under its title
         assert "Unsupported" not in text, where
         marked = set(page.evaluate(MARKED_REQUIRED))
         assert set(schema.get("required", [])) <= marked, f"{where}: required fields not marked"
@@ -64,23 +74,35 @@ def test_every_kind_an_applicant_files_renders_from_its_published_schema(console
 def test_each_worked_example_goes_through_its_form_unchanged(console: Console):
     drafts = console.server.graphql(DRAFTS, username="demo.applicant")["applications"]["edges"]
     examples = {}
-    for edge in drafts:                                       # one draft per scheme
+    for edge in drafts:  # one draft per scheme
         examples.setdefault(edge["node"]["schemeId"], edge["node"])
-    assert set(examples) == {"hz_crossborder", "hz_outsourcing", "hz_practical_base", "linan_training", "zj_evaluation_org"}
+    assert set(examples) == {
+        "hz_crossborder",
+        "hz_outsourcing",
+        "hz_practical_base",
+        "linan_training",
+        "zj_evaluation_org",
+    }
     console.login("demo.applicant")
     page = console.page
     for scheme_id, draft in sorted(examples.items()):
         console.open(f"applications/{draft['id']}/edit")
         expect(page.locator("fieldset#root")).to_be_visible()
-        with page.expect_response(lambda r: "SubmitApplication" in (r.request.post_data or "")) as answer:
+        with page.expect_response(
+            lambda r: "SubmitApplication" in (r.request.post_data or "")
+        ) as answer:
             page.get_by_role("button", name="提交申请").click()
         errors = json.loads(answer.value.text())["data"]["submitApplication"]["errors"]
-        after = console.server.graphql(STAGE, {"id": draft["id"]}, username="demo.applicant")["application"]
-        assert after["form"] == draft["form"], f"{scheme_id}: the form changed on its way through the console"
+        after = console.server.graphql(STAGE, {"id": draft["id"]}, username="demo.applicant")[
+            "application"
+        ]
+        assert after["form"] == draft["form"], (
+            f"{scheme_id}: the form changed on its way through the console"
+        )
         if errors:
             expect(page.get_by_role("heading", name="修改申请")).to_be_visible()
             console.expect_errors_on_fields(errors)
-            if scheme_id == "hz_outsourcing":                 # the page has scrolled to the first refusal
+            if scheme_id == "hz_outsourcing":  # the page has scrolled to the first refusal
                 console.screenshot("applicant-example-refused", full_page=False)
         else:
             assert after["status"] != "DRAFT"

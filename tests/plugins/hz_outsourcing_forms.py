@@ -1,4 +1,5 @@
 """A complete, eligible 认定申请 form of hz_outsourcing, for tests to vary one fact at a time."""
+
 from __future__ import annotations
 
 import copy
@@ -20,14 +21,27 @@ VALID = {
     "has_assessment_system": True,
     "issues_certificates": True,
     "textbooks": {"self_compiled": True, "titles": ["服务外包实务"]},
-    "management_rules_topics": ["planning", "organisation", "discipline", "faculty", "enrolment", "fees", "assessment"],
+    "management_rules_topics": [
+        "planning",
+        "organisation",
+        "discipline",
+        "faculty",
+        "enrolment",
+        "fees",
+        "assessment",
+    ],
     "training_content": ["basic_skills", "pre_job"],
     "delivery_modes": ["online", "offline"],
     "declaration_truthful": True,
 }
 
-JUDGMENT_GATES = ["art6_1_5_other_conditions", "art6_4_teachers", "art6_5_premises_adequacy",
-                  "art6_6_assessment_rigour", "art6_7_textbooks"]
+JUDGMENT_GATES = [
+    "art6_1_5_other_conditions",
+    "art6_4_teachers",
+    "art6_5_premises_adequacy",
+    "art6_6_assessment_rigour",
+    "art6_7_textbooks",
+]
 
 
 def form(**changes) -> dict:

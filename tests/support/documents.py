@@ -2,13 +2,16 @@
 
 ERRORS = "errors { field code message }"
 
-REGISTER = """
+REGISTER = (
+    """
 mutation($input: RegisterInstitutionInput!) {
   registerInstitution(input: $input) {
     institution { id databaseId name creditCode orgType divisionCode cityCode cityName version }
     %s
   }
-}""" % ERRORS
+}"""
+    % ERRORS
+)
 
 APPLICATION_FIELDS = """
   id databaseId schemeId kind stageId status version score grade occupations form
@@ -40,14 +43,17 @@ mutation($input: ActOnApplicationInput!) {
   actOnApplication(input: $input) { application { %s } %s }
 }""" % (APPLICATION_FIELDS, ERRORS)
 
-APPLICATION = """
+APPLICATION = (
+    """
 query($id: ID!) {
   application(id: $id) {
     %s
     reviews { reviewer role stage transition comment judgments { criterionId passed points } }
     events { action actor role before after details }
   }
-}""" % APPLICATION_FIELDS
+}"""
+    % APPLICATION_FIELDS
+)
 
 INSTITUTION = """
 query($id: ID!) {

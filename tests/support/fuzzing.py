@@ -1,6 +1,7 @@
 """What the schema-driven fuzz runs share: the committed schema, strategies for its custom scalars
 (as document literals for hypothesis-graphql) and for hostile variable values, and the check every
 answer must pass."""
+
 from __future__ import annotations
 
 import base64
@@ -13,9 +14,28 @@ from hypothesis import strategies as st
 
 SDL = (Path(__file__).parents[2] / "schema.graphql").read_text(encoding="utf-8")
 SCHEMA = graphql.build_schema(SDL)
-ROOT_FIELDS = [(name, field) for root in (SCHEMA.query_type, SCHEMA.mutation_type) for name, field in root.fields.items()]
-LEAKS = ("Traceback", "File \"", "sqlalchemy", "SELECT ", "INSERT ", "asyncpg", "sqlite3", ".py", "/work/", "site-packages")
-RAW_IDS = [f"{t}:{n}" for t in ("Institution", "Application", "Recognition", "Nothing") for n in (1, 2, 3, 99999, -1)]
+ROOT_FIELDS = [
+    (name, field)
+    for root in (SCHEMA.query_type, SCHEMA.mutation_type)
+    for name, field in root.fields.items()
+]
+LEAKS = (
+    "Traceback",
+    'File "',
+    "sqlalchemy",
+    "SELECT ",
+    "INSERT ",
+    "asyncpg",
+    "sqlite3",
+    ".py",
+    "/work/",
+    "site-packages",
+)
+RAW_IDS = [
+    f"{t}:{n}"
+    for t in ("Institution", "Application", "Recognition", "Nothing")
+    for n in (1, 2, 3, 99999, -1)
+]
 
 
 # -- literals in the document (hypothesis-graphql's custom scalars) --------------------------------
@@ -32,21 +52,44 @@ def global_ids() -> st.SearchStrategy[str]:
 
 
 def _json_literal() -> st.SearchStrategy:
-    leaves = st.one_of(st.integers(-10**6, 10**6).map(lambda i: graphql.IntValueNode(value=str(i))),
-                       st.sampled_from(["1e999", "-1e400", "1.5"]).map(lambda f: graphql.FloatValueNode(value=f)),
-                       st.text(max_size=20).map(_string), st.booleans().map(lambda b: graphql.BooleanValueNode(value=b)),
-                       st.just(graphql.NullValueNode()))
-    return st.recursive(leaves, lambda inner: st.one_of(
-        st.lists(inner, max_size=4).map(lambda items: graphql.ListValueNode(values=tuple(items))),
-        st.dictionaries(st.sampled_from(["trainees", "staff", "id_number", "name", "phone", "x"]), inner, max_size=4).map(
-            lambda d: graphql.ObjectValueNode(fields=tuple(
-                graphql.ObjectFieldNode(name=graphql.NameNode(value=k), value=v) for k, v in d.items())))), max_leaves=12)
+    leaves = st.one_of(
+        st.integers(-(10**6), 10**6).map(lambda i: graphql.IntValueNode(value=str(i))),
+        st.sampled_from(["1e999", "-1e400", "1.5"]).map(lambda f: graphql.FloatValueNode(value=f)),
+        st.text(max_size=20).map(_string),
+        st.booleans().map(lambda b: graphql.BooleanValueNode(value=b)),
+        st.just(graphql.NullValueNode()),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4).map(
+                lambda items: graphql.ListValueNode(values=tuple(items))
+            ),
+            st.dictionaries(
+                st.sampled_from(["trainees", "staff", "id_number", "name", "phone", "x"]),
+                inner,
+                max_size=4,
+            ).map(
+                lambda d: graphql.ObjectValueNode(
+                    fields=tuple(
+                        graphql.ObjectFieldNode(name=graphql.NameNode(value=k), value=v)
+                        for k, v in d.items()
+                    )
+                )
+            ),
+        ),
+        max_leaves=12,
+    )
 
 
 SCALARS = {
     "JSON": _json_literal(),
-    "Date": st.one_of(st.dates().map(lambda d: _string(d.isoformat())), st.text(max_size=12).map(_string)),
-    "DateTime": st.one_of(st.datetimes().map(lambda d: _string(d.isoformat())), st.text(max_size=12).map(_string)),
+    "Date": st.one_of(
+        st.dates().map(lambda d: _string(d.isoformat())), st.text(max_size=12).map(_string)
+    ),
+    "DateTime": st.one_of(
+        st.datetimes().map(lambda d: _string(d.isoformat())), st.text(max_size=12).map(_string)
+    ),
     "ID": global_ids().map(_string),
 }
 
@@ -58,11 +101,15 @@ OVERFLOW = object()
 _OVERFLOW_MARK = "\x01overflow\x01"
 
 HOSTILE_TEXT = st.one_of(
-    st.text(st.characters(codec=None, categories=["Cs", "Cc"]), min_size=1, max_size=3),  # lone surrogates, NUL
+    st.text(
+        st.characters(codec=None, categories=["Cs", "Cc"]), min_size=1, max_size=3
+    ),  # lone surrogates, NUL
     st.sampled_from(["\ud800", "名\x00称", "\udfff尾", "x" * 2500]),
 )
-HOSTILE_NUMBER = st.one_of(st.sampled_from([float("nan"), float("inf"), -float("inf"), OVERFLOW]),
-                           st.sampled_from([2**31, 2**63, -2**63 - 1, 10**40]))
+HOSTILE_NUMBER = st.one_of(
+    st.sampled_from([float("nan"), float("inf"), -float("inf"), OVERFLOW]),
+    st.sampled_from([2**31, 2**63, -(2**63) - 1, 10**40]),
+)
 
 
 def mostly(usual: st.SearchStrategy, hostile: st.SearchStrategy) -> st.SearchStrategy:
@@ -83,7 +130,8 @@ def nested(depth: int, leaf: Any = 1) -> Any:
 
 JSON = st.recursive(
     st.one_of(TEXT, FLOAT, INT, st.booleans(), st.none()),
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(TEXT, inner, max_size=3)), max_leaves=8,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(TEXT, inner, max_size=3)),
+    max_leaves=8,
 ) | st.integers(20, 60).map(nested)  # deeper than any form: refused whole above 32 levels
 LEAF = st.one_of(TEXT, FLOAT, INT, HOSTILE_TEXT, HOSTILE_NUMBER, st.integers(20, 40).map(nested))
 
@@ -95,7 +143,13 @@ def mutated(draw, form: dict) -> dict:
     paths, stack = [], [((), form)]
     while stack:
         path, value = stack.pop()
-        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        items = (
+            value.items()
+            if isinstance(value, dict)
+            else enumerate(value)
+            if isinstance(value, list)
+            else ()
+        )
         stack.extend(((*path, key), item) for key, item in items)
         paths.append(path)
     target = draw(st.sampled_from([p for p in paths if p]))
@@ -110,7 +164,9 @@ def mutated(draw, form: dict) -> dict:
 def encode(body: dict) -> str:
     """The request body as a client's JSON encoder could write it: ``\\uXXXX`` escapes (lone
     surrogates included), ``NaN``/``Infinity`` as Python writes them, and ``1e999`` for OVERFLOW."""
-    text = json.dumps(body, default=lambda value: _OVERFLOW_MARK if value is OVERFLOW else str(value))
+    text = json.dumps(
+        body, default=lambda value: _OVERFLOW_MARK if value is OVERFLOW else str(value)
+    )
     return text.replace(json.dumps(_OVERFLOW_MARK), "1e999")
 
 
@@ -119,8 +175,10 @@ def encode(body: dict) -> str:
 
 def strict_json(text: str) -> Any:
     """JSON as any standard parser reads it: ``NaN`` and ``Infinity`` are not JSON."""
+
     def refuse(constant: str) -> Any:
         raise ValueError(f"not JSON: {constant}")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -133,5 +191,7 @@ def check(status: int, text: str, sent: str) -> None:
     for error in body.get("errors") or ():
         message = error.get("message", "")
         assert "internal error" not in message, f"server error for {sent[:300]!r}"
-        assert not any(leak in message for leak in LEAKS), f"unmasked error {message!r} for {sent[:300]!r}"
+        assert not any(leak in message for leak in LEAKS), (
+            f"unmasked error {message!r} for {sent[:300]!r}"
+        )
         assert "stacktrace" not in json.dumps(error.get("extensions") or {}), error

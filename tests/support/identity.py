@@ -1,5 +1,6 @@
 """Real accounts for tests: created through the same service as ``accredit users create``, logged
 in through the API."""
+
 from __future__ import annotations
 
 from core.actors import EVERYWHERE, Actor, Scope
@@ -11,13 +12,27 @@ LOGIN = "mutation($u: String!, $p: String!) { login(input: {username: $u, passwo
 OPERATOR = Actor("test-operator", Role.SCHEME_ADMIN, EVERYWHERE)
 
 
-async def add_user(platform, username: str, role: str, *, areas: tuple[str, ...] = (), credit_codes: tuple[str, ...] = (),
-                   scheme: str | None = None, password: str | None = PASSWORD) -> None:
+async def add_user(
+    platform,
+    username: str,
+    role: str,
+    *,
+    areas: tuple[str, ...] = (),
+    credit_codes: tuple[str, ...] = (),
+    scheme: str | None = None,
+    password: str | None = PASSWORD,
+) -> None:
     role_ = Role(role)
-    scopes = ([Scope(credit_code=c, scheme_id=scheme) for c in credit_codes] if role_ is Role.APPLICANT
-              else [Scope(area=a, scheme_id=scheme) for a in areas])
-    await platform.transaction(lambda session: accounts.create_user(
-        session, OPERATOR, username=username, role=role_, scopes=scopes, password=password))
+    scopes = (
+        [Scope(credit_code=c, scheme_id=scheme) for c in credit_codes]
+        if role_ is Role.APPLICANT
+        else [Scope(area=a, scheme_id=scheme) for a in areas]
+    )
+    await platform.transaction(
+        lambda session: accounts.create_user(
+            session, OPERATOR, username=username, role=role_, scopes=scopes, password=password
+        )
+    )
 
 
 async def login(gql, username: str, password: str = PASSWORD) -> str:

@@ -1,6 +1,7 @@
 """Finding personal data in clear: every database a test built and every log record the suite
 wrote are scanned with this (``tests/conftest.py``), so "no plaintext identity or phone number in a
 dump or a log" is checked after every test, not only in one scenario."""
+
 from __future__ import annotations
 
 import logging

@@ -6,6 +6,7 @@ later leaves a window in which a parallel worker can be handed the same port. He
 ephemeral range (32768-60999), where the kernel never hands out ports by itself, starting at a
 random place in it (other test runs may share the machine) and skipping ports in use.
 """
+
 from __future__ import annotations
 
 import os

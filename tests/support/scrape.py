@@ -1,4 +1,5 @@
 """Reading ``/metrics`` as Prometheus does."""
+
 from __future__ import annotations
 
 from prometheus_client.parser import text_string_to_metric_families
@@ -6,8 +7,11 @@ from prometheus_client.parser import text_string_to_metric_families
 
 def samples(text: str) -> dict[tuple[str, frozenset], float]:
     """Every sample of an exposition text, keyed by name and labels."""
-    return {(s.name, frozenset(s.labels.items())): s.value
-            for family in text_string_to_metric_families(text) for s in family.samples}
+    return {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
 
 
 async def scrape(gql) -> dict[tuple[str, frozenset], float]:

@@ -1,4 +1,5 @@
 """Running a service in a write transaction and shaping its payload."""
+
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
@@ -13,9 +14,12 @@ from core.errors import Refused
 T = TypeVar("T")
 
 
-async def write(info: Info, operation: Callable[[AsyncSession], Awaitable[Any]], convert: Callable[[Any], T]) -> tuple[T | None, list[UserErrorType]]:
+async def write(
+    info: Info, operation: Callable[[AsyncSession], Awaitable[Any]], convert: Callable[[Any], T]
+) -> tuple[T | None, list[UserErrorType]]:
     """Run ``operation`` in its own transaction; on refusal roll back and return the errors (and
     count a permission denial for the audit log)."""
+
     async def run(session: AsyncSession) -> T:
         return convert(await operation(session))
 

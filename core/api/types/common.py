@@ -1,4 +1,5 @@
 """Shared GraphQL types: enums, user errors, cursor connections."""
+
 from __future__ import annotations
 
 import base64
@@ -15,7 +16,9 @@ from core.recognitions import RecognitionStatus
 from core.roles import Role
 from core.workflow import Effect, ReviewMode, Status
 
-ErrorCodeEnum = strawberry.enum(ErrorCode, name="ErrorCode", description="Stable code of an expected failure")
+ErrorCodeEnum = strawberry.enum(
+    ErrorCode, name="ErrorCode", description="Stable code of an expected failure"
+)
 OrgTypeEnum = strawberry.enum(OrgType, name="OrgType", description="机构类型")
 RoleEnum = strawberry.enum(Role, name="Role")
 StatusEnum = strawberry.enum(Status, name="ApplicationStatus")
@@ -30,14 +33,18 @@ MAX_PAGE = 100
 T = TypeVar("T")
 
 
-@strawberry.type(name="UserError", description="An expected failure: which field, which rule, what to do.")
+@strawberry.type(
+    name="UserError", description="An expected failure: which field, which rule, what to do."
+)
 class UserErrorType:
-    field: list[str] = strawberry.field(description="Path to the offending input, e.g. [input, form, trainees_cumulative]")
+    field: list[str] = strawberry.field(
+        description="Path to the offending input, e.g. [input, form, trainees_cumulative]"
+    )
     code: ErrorCodeEnum
     message: str
 
     @classmethod
-    def of(cls, error: UserError) -> "UserErrorType":
+    def of(cls, error: UserError) -> UserErrorType:
         return cls(field=_camel_path(error.field), code=error.code, message=error.message)
 
 
@@ -106,7 +113,11 @@ def connection(items: list, ids: list[int], total: int, size: int) -> Connection
     has_next = len(items) > size
     items, ids = items[:size], ids[:size]
     edges = [Edge(cursor=encode_cursor(i), node=item) for item, i in zip(items, ids)]
-    return Connection(edges=edges, page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None), total_count=total)
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(has_next_page=has_next, end_cursor=edges[-1].cursor if edges else None),
+        total_count=total,
+    )
 
 
 __all__ = ["JSON", "Connection", "UserErrorType", "connection", "decode_cursor", "page_size"]

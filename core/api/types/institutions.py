@@ -1,8 +1,10 @@
 """Institution, as clients see it."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -38,12 +40,23 @@ class InstitutionType(relay.Node):
     legal_representative: str
     stored_contacts: strawberry.Private[list]
     address: str
-    version: int = strawberry.field(description="Optimistic-lock version: pass it back when updating")
+    version: int = strawberry.field(
+        description="Optimistic-lock version: pass it back when updating"
+    )
 
-    @strawberry.field(description="Phone numbers masked except for the institution itself and the responsible reviewers")
+    @strawberry.field(
+        description="Phone numbers masked except for the institution itself and the responsible reviewers"
+    )
     def contacts(self, info: Info) -> list[ContactType]:
-        contacts = info.context.platform.vault.show(self.stored_contacts, in_clear=access.sees_personal_data(info.context.actor, self))
-        return [ContactType(name=c.get("name", ""), phone=c.get("phone") or "", email=c.get("email", "")) for c in contacts]
+        contacts = info.context.platform.vault.show(
+            self.stored_contacts, in_clear=access.sees_personal_data(info.context.actor, self)
+        )
+        return [
+            ContactType(
+                name=c.get("name", ""), phone=c.get("phone") or "", email=c.get("email", "")
+            )
+            for c in contacts
+        ]
 
     @strawberry.field
     def org_type_label(self) -> str:
@@ -58,14 +71,18 @@ class InstitutionType(relay.Node):
         return name_of(self.city_code)
 
     @strawberry.field(description="Applications under every scheme, oldest first")
-    async def applications(self, info: Info) -> list[Annotated["ApplicationType", strawberry.lazy("core.api.types.applications")]]:
+    async def applications(
+        self, info: Info
+    ) -> list[Annotated[ApplicationType, strawberry.lazy("core.api.types.applications")]]:
         from core.api.types.applications import ApplicationType
 
         rows = await info.context.loaders.applications_by_institution.load(self.pk)
         return [ApplicationType.of(r) for r in rows]
 
     @strawberry.field(description="Recognitions under every scheme")
-    async def recognitions(self, info: Info) -> list[Annotated["RecognitionType", strawberry.lazy("core.api.types.recognitions")]]:
+    async def recognitions(
+        self, info: Info
+    ) -> list[Annotated[RecognitionType, strawberry.lazy("core.api.types.recognitions")]]:
         from core.api.types.recognitions import RecognitionType
 
         rows = await info.context.loaders.recognitions_by_institution.load(self.pk)
@@ -76,16 +93,25 @@ class InstitutionType(relay.Node):
         return self.pk
 
     @classmethod
-    def of(cls, row: models.Institution) -> "InstitutionType":
+    def of(cls, row: models.Institution) -> InstitutionType:
         return cls(
-            pk=row.id, name=row.name, credit_code=row.credit_code, org_type=OrgType(row.org_type),
-            division_code=row.division_code, city_code=row.city_code, registered_on=row.registered_on,
-            legal_representative=row.legal_representative, address=row.address, version=row.version,
+            pk=row.id,
+            name=row.name,
+            credit_code=row.credit_code,
+            org_type=OrgType(row.org_type),
+            division_code=row.division_code,
+            city_code=row.city_code,
+            registered_on=row.registered_on,
+            legal_representative=row.legal_representative,
+            address=row.address,
+            version=row.version,
             stored_contacts=list(row.contacts),
         )
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids: Iterable[str], required: bool = False):
         loaders = info.context.loaders
-        rows = await info.context.in_view(loaders.visible_institution, [int(i) for i in node_ids], "institution")
+        rows = await info.context.in_view(
+            loaders.visible_institution, [int(i) for i in node_ids], "institution"
+        )
         return [cls.of(r) if r else None for r in rows]

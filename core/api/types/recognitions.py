@@ -1,8 +1,10 @@
 """Recognition (认定), as clients see it."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry import relay
@@ -28,18 +30,25 @@ class RecognitionType(relay.Node):
     valid_until: dt.date | None
     ended_on: dt.date | None
     end_reason: str | None
-    ban_until: dt.date | None = strawberry.field(description="After revocation: the last day of the re-application ban "
-                                                                 "(no new application up to and including it)")
+    ban_until: dt.date | None = strawberry.field(
+        description="After revocation: the last day of the re-application ban "
+        "(no new application up to and including it)"
+    )
     granted_by_application_id: int = strawberry.field(
-        deprecation_reason="A row id; use grantedByApplication, the application's global ID")
+        deprecation_reason="A row id; use grantedByApplication, the application's global ID"
+    )
     institution_id: strawberry.Private[int]
 
-    @strawberry.field(description="The application that granted it, by global ID (application(id:) answers null outside your view)")
+    @strawberry.field(
+        description="The application that granted it, by global ID (application(id:) answers null outside your view)"
+    )
     def granted_by_application(self) -> relay.GlobalID:
         return relay.GlobalID("Application", str(self.granted_by_application_id))
 
     @strawberry.field
-    async def institution(self, info: Info) -> Annotated["InstitutionType", strawberry.lazy("core.api.types.institutions")]:
+    async def institution(
+        self, info: Info
+    ) -> Annotated[InstitutionType, strawberry.lazy("core.api.types.institutions")]:
         from core.api.types.institutions import InstitutionType
 
         return InstitutionType.of(await info.context.loaders.institution.load(self.institution_id))
@@ -49,12 +58,21 @@ class RecognitionType(relay.Node):
         return self.pk
 
     @classmethod
-    def of(cls, row: models.Recognition) -> "RecognitionType":
+    def of(cls, row: models.Recognition) -> RecognitionType:
         return cls(
-            pk=row.id, scheme_id=row.scheme_id, title=row.title, code=row.code, occupations=list(row.occupations),
-            status=RecognitionStatus(row.status), granted_on=row.granted_on, valid_until=row.valid_until,
-            ended_on=row.ended_on, end_reason=row.end_reason, ban_until=row.ban_until,
-            granted_by_application_id=row.application_id, institution_id=row.institution_id,
+            pk=row.id,
+            scheme_id=row.scheme_id,
+            title=row.title,
+            code=row.code,
+            occupations=list(row.occupations),
+            status=RecognitionStatus(row.status),
+            granted_on=row.granted_on,
+            valid_until=row.valid_until,
+            ended_on=row.ended_on,
+            end_reason=row.end_reason,
+            ban_until=row.ban_until,
+            granted_by_application_id=row.application_id,
+            institution_id=row.institution_id,
         )
 
     @classmethod

@@ -1,4 +1,5 @@
 """Scheme types are static for the life of a registry: build each once."""
+
 from __future__ import annotations
 
 from weakref import WeakKeyDictionary

@@ -7,6 +7,7 @@ Later migrations that rebuild ``events`` on SQLite (batch mode) must create the 
 Revision ID: 0003
 Revises: 0002
 """
+
 import datetime as dt
 import json
 
@@ -41,9 +42,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     bind = op.get_bind()
-    events = sa.table("events", *(sa.column(c) for c in (
-        "id", "seq", "prev_hash", "hash", "at", "actor", "role", "action", "entity", "entity_id", "scheme_id",
-        "application_id", "before", "after", "details")))
+    events = sa.table(
+        "events",
+        *(
+            sa.column(c)
+            for c in (
+                "id",
+                "seq",
+                "prev_hash",
+                "hash",
+                "at",
+                "actor",
+                "role",
+                "action",
+                "entity",
+                "entity_id",
+                "scheme_id",
+                "application_id",
+                "before",
+                "after",
+                "details",
+            )
+        ),
+    )
     json_columns = {"before": sa.JSON(), "after": sa.JSON(), "details": sa.JSON()}
     rows = bind.execute(sa.select(events).order_by(events.c.id)).mappings().all()
     prev, seq = GENESIS, 0
@@ -58,9 +79,16 @@ def upgrade() -> None:
         seq += 1
         entry["seq"] = seq
         value = digest(prev, _Entry(entry))
-        bind.execute(events.update().where(events.c.id == row["id"]).values(seq=seq, prev_hash=prev, hash=value))
+        bind.execute(
+            events.update()
+            .where(events.c.id == row["id"])
+            .values(seq=seq, prev_hash=prev, hash=value)
+        )
         prev = value
-    bind.execute(sa.text("INSERT INTO audit_head (id, seq, hash) VALUES (1, :seq, :hash)"), {"seq": seq, "hash": prev})
+    bind.execute(
+        sa.text("INSERT INTO audit_head (id, seq, hash) VALUES (1, :seq, :hash)"),
+        {"seq": seq, "hash": prev},
+    )
     with op.batch_alter_table("events") as batch:
         batch.alter_column("seq", existing_type=sa.Integer(), nullable=False)
         batch.alter_column("prev_hash", existing_type=sa.String(length=64), nullable=False)
@@ -69,14 +97,20 @@ def upgrade() -> None:
     if bind.dialect.name == "postgresql":
         op.execute(f"""CREATE FUNCTION accredit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                        BEGIN RAISE EXCEPTION '{REFUSE}'; END $$""")
-        op.execute("CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events "
-                   "FOR EACH ROW EXECUTE FUNCTION accredit_events_append_only()")
-        op.execute("CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
-                   "FOR EACH STATEMENT EXECUTE FUNCTION accredit_events_append_only()")
+        op.execute(
+            "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events "
+            "FOR EACH ROW EXECUTE FUNCTION accredit_events_append_only()"
+        )
+        op.execute(
+            "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+            "FOR EACH STATEMENT EXECUTE FUNCTION accredit_events_append_only()"
+        )
     else:
         for verb in ("UPDATE", "DELETE"):
-            op.execute(f"CREATE TRIGGER events_no_{verb.lower()} BEFORE {verb} ON events "
-                       f"BEGIN SELECT RAISE(ABORT, '{REFUSE}'); END")
+            op.execute(
+                f"CREATE TRIGGER events_no_{verb.lower()} BEFORE {verb} ON events "
+                f"BEGIN SELECT RAISE(ABORT, '{REFUSE}'); END"
+            )
 
 
 def downgrade() -> None:

@@ -8,6 +8,7 @@ take their institution's current area.
 Revision ID: 0006
 Revises: 0004
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,8 +25,10 @@ def upgrade() -> None:
         for column in COLUMNS:
             batch.add_column(sa.Column(column, sa.String(length=6), nullable=True))
     for column in COLUMNS:
-        op.execute(f"UPDATE applications SET {column} = (SELECT {column} FROM institutions "
-                   "WHERE institutions.id = applications.institution_id)")
+        op.execute(
+            f"UPDATE applications SET {column} = (SELECT {column} FROM institutions "
+            "WHERE institutions.id = applications.institution_id)"
+        )
     with op.batch_alter_table("applications") as batch:
         for column in COLUMNS:
             batch.alter_column(column, existing_type=sa.String(length=6), nullable=False)

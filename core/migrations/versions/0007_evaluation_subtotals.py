@@ -5,6 +5,7 @@ Until now they existed only as text in ``lines``; evaluations stored before this
 Revision ID: 0007
 Revises: 0006
 """
+
 import sqlalchemy as sa
 from alembic import op
 

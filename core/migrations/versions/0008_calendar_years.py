@@ -7,6 +7,7 @@ and it takes precedence over the library for that year.
 Revision ID: 0008
 Revises: 0007
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -7,6 +7,7 @@ others' back.
 Revision ID: 0009
 Revises: 0008
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -1,4 +1,5 @@
 """Form models of the nine application kinds (published as JSON Schema for the consoles)."""
+
 from plugins.linan_training.forms.classes import ClassChangeForm, ClassFilingForm, ClassPlan
 from plugins.linan_training.forms.designation import DesignationForm
 from plugins.linan_training.forms.exams import ExamApplicationForm
@@ -7,6 +8,14 @@ from plugins.linan_training.forms.oversight import AnnualEvaluationForm, Supervi
 from plugins.linan_training.forms.teachers import TeacherRegistrationForm
 
 __all__ = [
-    "AnnualEvaluationForm", "ClassChangeForm", "ClassFilingForm", "ClassPlan", "DesignationForm", "ExamApplicationForm",
-    "FeeApprovalForm", "SubsidyClaimForm", "SupervisionCaseForm", "TeacherRegistrationForm",
+    "AnnualEvaluationForm",
+    "ClassChangeForm",
+    "ClassFilingForm",
+    "ClassPlan",
+    "DesignationForm",
+    "ExamApplicationForm",
+    "FeeApprovalForm",
+    "SubsidyClaimForm",
+    "SupervisionCaseForm",
+    "TeacherRegistrationForm",
 ]

@@ -3,10 +3,12 @@
 People are identified by the resident id number, core's personal-data type (:mod:`core.pii`):
 validated (GB 11643), encrypted when stored, masked for whoever may not see it.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Annotated, Iterable
+from typing import Annotated
 
 from pydantic import Field
 

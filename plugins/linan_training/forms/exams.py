@@ -3,6 +3,7 @@
 The candidates part is filled by the institution; ``exam_date``, ``examiners`` and ``results`` by
 区职建中心 in its assessment stage (the submission guard refuses them from the institution).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,6 @@ from pydantic import Field, model_validator
 
 from core.forms import ApplicationRef, Choice, Form
 from core.pii import IdNumber
-
 from plugins.linan_training.forms.base import Person, refuse_duplicates
 
 
@@ -42,19 +42,27 @@ class Result(Form):
 class ExamApplicationForm(Form):
     """鉴定申报（第九条）."""
 
-    filing_id: ApplicationRef = Field(title="办班备案", description="已审核同意并已结束的培训班的办班备案 ID")
+    filing_id: ApplicationRef = Field(
+        title="办班备案", description="已审核同意并已结束的培训班的办班备案 ID"
+    )
     certificate: CertificateType = Field(title="考核证书类型")
     assessor: Assessor = Field(title="考核组织实施单位")
     evaluation_org: str = Field(default="", title="社会培训评价机构名称")
     attempt: Attempt = Field(title="考核次别")
     candidates: list[Person] = Field(min_length=1, title="考生")
     site_ready: bool = Field(default=False, title="已准备好考核场地、设备", description="第十条")
-    exam_date: dt.date | None = Field(default=None, title="考核日期", description="由区职建中心填写")
-    examiners: list[Person] = Field(default_factory=list, title="考评人员", description="由区职建中心填写（考培分离）")
-    results: list[Result] = Field(default_factory=list, title="考核成绩", description="由区职建中心核准（第十一条）")
+    exam_date: dt.date | None = Field(
+        default=None, title="考核日期", description="由区职建中心填写"
+    )
+    examiners: list[Person] = Field(
+        default_factory=list, title="考评人员", description="由区职建中心填写（考培分离）"
+    )
+    results: list[Result] = Field(
+        default_factory=list, title="考核成绩", description="由区职建中心核准（第十一条）"
+    )
 
     @model_validator(mode="after")
-    def _consistent(self) -> "ExamApplicationForm":
+    def _consistent(self) -> ExamApplicationForm:
         refuse_duplicates((c.id_number for c in self.candidates), "考生")
         refuse_duplicates((r.id_number for r in self.results), "考核成绩")
         strangers = {r.id_number for r in self.results} - {c.id_number for c in self.candidates}

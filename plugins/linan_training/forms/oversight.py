@@ -1,4 +1,5 @@
 """年度考评（第十四条、第十五条）and 监督检查案件（第十六条）."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +8,6 @@ from decimal import Decimal
 from pydantic import Field, model_validator
 
 from core.forms import Choice, Form, Text
-
 from plugins.linan_training.forms.base import Money
 
 
@@ -18,7 +18,7 @@ class Tally(Form):
     count: int = Field(title="其中", ge=0)
 
     @model_validator(mode="after")
-    def _within(self) -> "Tally":
+    def _within(self) -> Tally:
         if self.count > self.total:
             raise ValueError(f"人数 {self.count} 不能大于总数 {self.total}")
         return self
@@ -47,20 +47,35 @@ class AnnualEvaluationForm(Form):
     """年终督查考评（第十四条）、年度评估（第十五条）: the institution's account of its year."""
 
     year: int = Field(title="考评年度", ge=2020, le=2100)
-    employment: Tally = Field(title="培训后就业情况", description="跟踪的结业学员数（总数）及其中已就业人数（第十五条）")
-    satisfaction: Tally = Field(title="学员满意度调查", description="参与调查的学员数（总数）及其中满意人数（第十五条）")
-    complaints: Tally = Field(title="学员投诉", description="收到的投诉数（总数）及其中已办结数（第十五条）")
-    funds: list[FundUse] = Field(default_factory=list, title="培训补贴及收费使用情况", description="第十三条")
-    archives_complete: bool = Field(default=False, title="每期培训班结束后已建档并做好台账", description="第十四条")
+    employment: Tally = Field(
+        title="培训后就业情况", description="跟踪的结业学员数（总数）及其中已就业人数（第十五条）"
+    )
+    satisfaction: Tally = Field(
+        title="学员满意度调查", description="参与调查的学员数（总数）及其中满意人数（第十五条）"
+    )
+    complaints: Tally = Field(
+        title="学员投诉", description="收到的投诉数（总数）及其中已办结数（第十五条）"
+    )
+    funds: list[FundUse] = Field(
+        default_factory=list, title="培训补贴及收费使用情况", description="第十三条"
+    )
+    archives_complete: bool = Field(
+        default=False, title="每期培训班结束后已建档并做好台账", description="第十四条"
+    )
     safety_incidents: int = Field(default=0, title="安全事件数", ge=0, description="第八条")
     summary: Text = Field(title="年度工作总结")
-    declaration_truthful: bool = Field(default=False, title="承诺所报内容真实", description="第十六条")
+    declaration_truthful: bool = Field(
+        default=False, title="承诺所报内容真实", description="第十六条"
+    )
 
 
 class Ground(Choice):
     """立案事由（第十五条、第十六条）."""
 
-    UNAUTHORISED_CHANGE = "unauthorised_change", "擅自缩减更改培训内容、课时等（限期整改，情况严重的暂停定点资质）"
+    UNAUTHORISED_CHANGE = (
+        "unauthorised_change",
+        "擅自缩减更改培训内容、课时等（限期整改，情况严重的暂停定点资质）",
+    )
     FALSIFICATION = "falsification", "弄虚作假（取消定点资格）"
     SUBSIDY_FRAUD = "subsidy_fraud", "骗取培训补助经费（追缴违规所得，取消定点资格）"
     OVERCHARGING = "overcharging", "违反规定标准收取培训费用（追缴违规所得，取消定点资格）"
@@ -73,6 +88,12 @@ class SupervisionCaseForm(Form):
 
     ground: Ground = Field(title="立案事由")
     facts: Text = Field(title="查明的事实", description="检查发现的问题及证据")
-    rectification_deadline: dt.date | None = Field(default=None, title="整改期限", description="责令限期整改的，整改期限的最后一日")
-    amount_to_recover: Money = Field(default=Decimal(0), title="追缴违规所得（元）", description="第十六条")
-    referred_to_judiciary: bool = Field(default=False, title="移交司法机关", description="情节严重构成犯罪的（第十六条）")
+    rectification_deadline: dt.date | None = Field(
+        default=None, title="整改期限", description="责令限期整改的，整改期限的最后一日"
+    )
+    amount_to_recover: Money = Field(
+        default=Decimal(0), title="追缴违规所得（元）", description="第十六条"
+    )
+    referred_to_judiciary: bool = Field(
+        default=False, title="移交司法机关", description="情节严重构成犯罪的（第十六条）"
+    )
