@@ -14,3 +14,20 @@ class Role(enum.Enum):
     SCHEME_ADMIN = "scheme_admin"
     AUDITOR = "auditor"
     PUBLIC = "public"
+
+    @property
+    def label(self) -> str:
+        """The role's name in messages to people (the console shows the same names)."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Role.APPLICANT: "申报机构",
+    Role.DISTRICT_REVIEWER: "区县审核人员",
+    Role.CITY_REVIEWER: "市级审核人员",
+    Role.PROVINCE_REVIEWER: "省级审核人员",
+    Role.EXPERT: "评审专家",
+    Role.SCHEME_ADMIN: "业务管理员",
+    Role.AUDITOR: "审计人员",
+    Role.PUBLIC: "公众",
+}

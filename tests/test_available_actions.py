@@ -108,7 +108,7 @@ async def test_the_caller_reads_whether_their_role_may_take_each_action(client_f
         False,
         "ROLE_NOT_ALLOWED",
     )
-    assert "expert" in as_reviewer["score"]["reason"]
+    assert "须由 评审专家 执行" in as_reviewer["score"]["reason"]
     as_expert = await _actions(gql, app, role="expert", actor="expert-1")
     assert [a for a, action in as_expert.items() if action["allowed"]] == ["score"]
     refused = await act(gql, app, "approve", role="expert")

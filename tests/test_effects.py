@@ -109,5 +109,5 @@ async def test_only_the_kinds_initiators_may_start_one(client_for):
     )
     assert (
         codes(refused) == ["ROLE_NOT_ALLOWED"]
-        and "city_reviewer、province_reviewer" in refused["errors"][0]["message"]
+        and "市级审核人员、省级审核人员" in refused["errors"][0]["message"]
     )

@@ -72,7 +72,7 @@ async def test_a_zj_filing_cannot_be_selected_without_any_expert_review(client_f
     )
     assert "PANEL_REVIEW_MISSING" in codes(refused)
     panel = next(e for e in refused["errors"] if e["code"] == "PANEL_REVIEW_MISSING")
-    assert panel["field"] == ["judgments"] and "expert" in panel["message"]
+    assert panel["field"] == ["judgments"] and "评审组（评审专家）" in panel["message"]
     await _unchanged(gql, app)
 
 

@@ -41,7 +41,11 @@ async def test_skipping_a_stage_is_refused_naming_the_allowed_actions(client_for
 async def test_wrong_role_and_stale_version_are_refused(client_for):
     gql = await client_for([toy_plugin])
     app = await _submitted(gql)
-    assert codes(await act(gql, app, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]
+    by_applicant = await act(gql, app, "approve", role="applicant")
+    assert codes(by_applicant) == ["ROLE_NOT_ALLOWED"]
+    # roles are named as people know them, never by their ids (district_reviewer, applicant)
+    message = by_applicant["errors"][0]["message"]
+    assert "当前角色为 申报机构" in message and "applicant" not in message, message
     stale = dict(app, version=app["version"] - 1)
     # who may act is answered before the version: a wrong role reads its own refusal, not "stale"
     assert codes(await act(gql, stale, "approve", role="applicant")) == ["ROLE_NOT_ALLOWED"]

@@ -112,7 +112,7 @@ def _panel(ctx: TransitionContext) -> list[UserError]:
     return [
         UserError(
             ErrorCode.PANEL_REVIEW_MISSING,
-            f"“{stage.title}”须先由评审组（{stage.panel.value}）评审，才能“{t.title}”：决定不能代替评审",
+            f"“{stage.title}”须先由评审组（{stage.panel.label}）评审，才能“{t.title}”：决定不能代替评审",
             ("judgments",),
         )
     ]

@@ -92,7 +92,7 @@ def role_refusal(role: Role, transition: Transition) -> UserError | None:
         return None
     return UserError(
         ErrorCode.ROLE_NOT_ALLOWED,
-        f"“{transition.title}”须由 {transition.role.value} 执行，当前角色为 {role.value}",
+        f"“{transition.title}”须由 {transition.role.label} 执行，当前角色为 {role.label}",
         ("input", "action"),
     )
 

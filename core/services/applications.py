@@ -144,10 +144,10 @@ async def create_application(
             subject=("institution", inst.id),
         )
     if actor.role not in kind.initiators:
-        allowed = "、".join(role.value for role in kind.initiators)
+        allowed = "、".join(role.label for role in kind.initiators)
         raise Refused.denied(
             ErrorCode.ROLE_NOT_ALLOWED,
-            f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.value}",
+            f"“{kind.title}”须由 {allowed} 发起，当前角色为 {actor.role.label}",
             f"{kind.id} of {entry.scheme.id} initiated by role {actor.role.value}",
         )
     if draft.round_id is not None:
@@ -214,7 +214,7 @@ async def edit_application(
     if actor.role is not stage.role:
         raise Refused.denied(
             ErrorCode.ROLE_NOT_ALLOWED,
-            f"“{stage.title}”阶段由 {stage.role.value} 编辑，当前角色为 {actor.role.value}",
+            f"“{stage.title}”阶段由 {stage.role.label} 编辑，当前角色为 {actor.role.label}",
             f"edit of application {row.id} by role {actor.role.value}",
             subject=("application", row.id),
         )

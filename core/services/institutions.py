@@ -97,7 +97,7 @@ def _check_registrar(
     if actor.role not in access.REGISTRARS:
         raise Refused.denied(
             ErrorCode.ROLE_NOT_ALLOWED,
-            f"机构信息由申报单位或方案管理员{what}，当前角色为 {actor.role.value}",
+            f"机构信息由申报单位或方案管理员{what}，当前角色为 {actor.role.label}",
             f"{what} institution {credit_code} by role {actor.role.value}",
         )
     if not access.registration_allowed(actor, credit_code, data.division_code, city):

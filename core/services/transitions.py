@@ -286,7 +286,7 @@ def _check_judgments(
             errors.append(
                 UserError(
                     ErrorCode.ROLE_NOT_ALLOWED,
-                    f"“{stage.title}”阶段的评分由 {stage.scorer.value} 记录；{transition.role.value} 可以决定和填写意见，但不能评分"
+                    f"“{stage.title}”阶段的评分由 {stage.scorer.label} 记录；{transition.role.label} 可以决定和填写意见，但不能评分"
                     f"（{item.citation} {item.title}）",
                     (*path, "points"),
                 )
