@@ -14,6 +14,7 @@ from core.errors import ErrorCode, Refused
 from tests.support import documents as doc
 from tests.support import toy_plugin
 from tests.support.helpers import act, codes, create, ok, panel_scored, register, submit
+from tests.support.identity import LOGIN, add_user
 from tests.support.scrape import scrape, value
 
 
@@ -119,3 +120,35 @@ async def test_a_write_that_gets_no_connection_in_time_is_refused_as_busy(client
     assert (await gql("{ applications(first: 1) { totalCount } }"))["applications"][
         "totalCount"
     ] == 0
+
+
+async def test_a_lock_whose_write_is_retried_is_counted_once(client_for, monkeypatch):
+    gql = await client_for([toy_plugin], login_max_failures=2)
+    await add_user(gql.platform, "city.he", "city_reviewer", areas=("330100",))
+    transaction, retried = gql.platform.transaction, []
+
+    async def retried_once(operation):
+        async def then_conflict(session):
+            result = await operation(session)
+            if not retried:  # the first run is rolled back and run again
+                retried.append(1)
+                raise DBAPIError("UPDATE …", {}, _Transient("could not serialize access"))
+            return result
+
+        return await transaction(then_conflict)
+
+    before = await scrape(gql)
+    assert codes((await gql(LOGIN, {"u": "city.he", "p": "wrong 1"}))["login"]) == [
+        "INVALID_CREDENTIALS"
+    ]
+    monkeypatch.setattr(gql.platform, "transaction", retried_once)
+    assert codes((await gql(LOGIN, {"u": "city.he", "p": "wrong 2"}))["login"]) == [
+        "INVALID_CREDENTIALS"
+    ]
+    after = await scrape(gql)
+    assert retried == [1]
+    assert (
+        value(after, "accredit_account_lockouts_total")
+        - value(before, "accredit_account_lockouts_total")
+        == 1
+    )

@@ -54,6 +54,7 @@ class LoginResult:
     actor: Actor | None = None
     error: Refused | None = None
     device: tuple[str, str] | None = None  # a device cookie to set: (name, value)
+    locked: bool = False  # this attempt locked the account (counted once the transaction commits)
 
 
 def device_cookie(username: str) -> str:
@@ -88,6 +89,8 @@ async def login(
     )
     if result.token is None:
         metrics.LOGIN_FAILURES.labels("invalid_credentials").inc()
+        if result.locked:
+            metrics.LOCKOUTS.inc()
         return result
     attempt.succeeded()
     device = tokens.issue_device(
@@ -149,7 +152,6 @@ async def _settle(
         )
         if user.failed_logins >= settings.login_max_failures:
             user.locked_until = now + dt.timedelta(minutes=settings.login_lockout_minutes)
-            metrics.LOCKOUTS.inc()  # counted once more in the rare retry of this transaction
             record(
                 session,
                 actor,
@@ -163,6 +165,7 @@ async def _settle(
                 },
             )
             user.failed_logins = 0
+            return dataclasses.replace(wrong, locked=True)
         return wrong
     user.failed_logins, user.locked_until = 0, None
     expires = now + dt.timedelta(minutes=settings.session_minutes)
